@@ -1,0 +1,312 @@
+"""Course blocks: the closed set of `/// name` blocks authors may use (see AUTHORING.md).
+
+Teaching blocks wrap author text: status, key-points, case (with a nested questions
+block), trainer-note, sources. Generated blocks take no text and render course data
+in the page's language: outcomes, module-cards, syllabus, timetable, glossary.
+The rules (unknown names, missing parts) are checked with line numbers by
+`kelisim.checks` before anything renders; these classes assume valid input.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_string
+
+from . import ROOT
+from .i18n import duration, long_date, t
+from .sources import parse_citation
+
+TEACHING = {"status", "key-points", "case", "questions", "trainer-note", "sources"}
+GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary"}
+KNOWN = TEACHING | GENERATED
+
+
+@dataclass
+class PageContext:
+    """What the page being rendered is: set by the MkDocs hook before each page."""
+
+    lang: str = "ru"
+    module: str | None = None
+    path: str = "index.md"  # page path inside the language folder
+    root: Path = ROOT
+
+    @cached_property
+    def course(self):
+        from .model import load_course
+        return load_course(self.root)
+
+    @cached_property
+    def glossary(self):
+        from .glossary import load_glossary
+        return load_glossary(self.root)
+
+    @cached_property
+    def sources(self):
+        from .sources import load_sources
+        return load_sources(self.root)
+
+    def link(self, target: str) -> str:
+        """Relative link from this page to another page of the same language."""
+        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+
+
+CONTEXT = PageContext()
+
+
+def set_page(lang: str, path: str, module: str | None = None, root: Path | None = None) -> None:
+    CONTEXT.lang, CONTEXT.path, CONTEXT.module = lang, path, module
+    if root is not None and root != CONTEXT.root:
+        reset(root)
+
+
+def reset(root: Path = ROOT) -> None:
+    """Forget loaded data (a new build or a live-reload may have changed it)."""
+    global CONTEXT
+    CONTEXT = PageContext(lang=CONTEXT.lang, module=CONTEXT.module, path=CONTEXT.path, root=root)
+
+
+def _el(parent, tag: str, text: str | None = None, **attrs) -> etree.Element:
+    element = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    if text is not None:
+        element.text = text
+    return element
+
+
+class CourseBlock(Block):
+    ARGUMENT = False
+    KIND = ""  # Material admonition type used for styling
+
+    @property
+    def lang(self) -> str:
+        return CONTEXT.lang
+
+    def box(self, parent, title: str, **attrs) -> etree.Element:
+        classes = f"admonition {self.KIND} kl-{self.NAME}".strip()
+        section = _el(parent, "section", class_=classes, data_kl_block=self.NAME, **attrs)
+        _el(section, "p", title, class_="admonition-title")
+        return section
+
+
+class Status(CourseBlock):
+    """`/// status`: the module's legal status box; the date comes from course.yml (status_as_of)."""
+
+    NAME, KIND = "status", "warning"
+
+    def on_create(self, parent):
+        module = CONTEXT.course.module(CONTEXT.module)
+        return self.box(parent, t(self.lang, "status", date=long_date(self.lang, module.status_as_of)))
+
+
+class KeyPoints(CourseBlock):
+    """`/// key-points`: the few things to remember."""
+
+    NAME, KIND = "key-points", "tip"
+
+    def on_create(self, parent):
+        return self.box(parent, t(self.lang, "key-points"))
+
+
+class Case(CourseBlock):
+    """`//// case | Title` + `id:` option: scenario text, then a nested `/// questions` block."""
+
+    NAME, KIND = "case", "example"
+    ARGUMENT = True
+    OPTIONS = {"id": ("", type_string)}
+
+    def on_create(self, parent):
+        section = self.box(parent, f"{t(self.lang, 'case')}: {self.argument}", id=f"case-{self.options['id']}")
+        _el(section, "p", t(self.lang, "case.composite"), class_="kl-case__label")
+        return section
+
+
+class Questions(CourseBlock):
+    """`/// questions` inside a case: the discussion questions."""
+
+    NAME = "questions"
+
+    def on_create(self, parent):
+        div = _el(parent, "div", class_="kl-case__questions", data_kl_block=self.NAME)
+        _el(div, "p", t(self.lang, "case.questions"), class_="kl-case__questions-title")
+        return div
+
+
+class TrainerNote(CourseBlock):
+    """`/// trainer-note`: collapsed for learners; speaker notes on slides."""
+
+    NAME = "trainer-note"
+
+    def on_create(self, parent):
+        details = _el(parent, "details", class_="note kl-trainer-note", data_kl_block=self.NAME)
+        _el(details, "summary", t(self.lang, "trainer-note"))
+        return details
+
+
+class SourcesBlock(CourseBlock):
+    """`/// sources` with one `- id` per line (`- id (historical)` for repealed documents)."""
+
+    NAME = "sources"
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        section = _el(parent, "section", class_="kl-sources", data_kl_block=self.NAME)
+        _el(section, "p", t(self.lang, "sources"), class_="kl-sources__title")
+        return section
+
+    def on_end(self, block):
+        text = block.text or ""
+        block.text = None
+        items = _el(block, "ol")
+        for line in text.splitlines():
+            cited = parse_citation(line)
+            if cited:
+                self.render_source(items, CONTEXT.sources[cited[0]])
+
+    def render_source(self, items, source) -> None:
+        lang = self.lang
+        li = _el(items, "li", id=f"source-{source.id}")
+        title = _el(li, "a", source.title[lang], href=source.url) if source.url else _el(li, "span", source.title[lang])
+        title.set("class", "kl-sources__name")
+        status = t(lang, f"source.status.{source.status}")
+        if source.replaced_by:
+            status += f": {CONTEXT.sources[source.replaced_by].title[lang]}"
+        note = _el(li, "span", class_=f"kl-sources__status kl-sources__status--{source.status}")
+        note.text = f" — {status}; {t(lang, 'source.checked')} {long_date(lang, source.checked)}."
+
+
+class Outcomes(CourseBlock):
+    """`/// outcomes`: the module's learning outcomes from course.yml."""
+
+    NAME, KIND = "outcomes", "abstract"
+
+    def on_create(self, parent):
+        module = CONTEXT.course.module(CONTEXT.module)
+        section = self.box(parent, t(self.lang, "outcomes"))
+        _el(section, "p", t(self.lang, "outcomes.lead"))
+        items = _el(section, "ol")
+        for outcome in module.outcomes:
+            _el(items, "li", outcome.text[self.lang], id=f"outcome-{outcome.id}")
+        return section
+
+
+def _slot_summary(lang: str, course, module) -> str:
+    slots = course.slots_by_id
+    day = course.day_of(module)
+    times = ", ".join(slots[s].time for s in module.slot_ids if slots[s].time != "evening")
+    return f"{t(lang, 'day', n=day.number)}, {times}" if day else ""
+
+
+class ModuleCards(CourseBlock):
+    """`/// module-cards`: one card per module with minutes, seminar day and outcomes."""
+
+    NAME = "module-cards"
+
+    def on_create(self, parent):
+        lang, course = self.lang, CONTEXT.course
+        grid = _el(parent, "div", class_="grid cards kl-module-cards", data_kl_block=self.NAME)
+        cards = _el(grid, "ul")
+        for module in course.modules:
+            card = _el(cards, "li", id=f"module-{module.id}")
+            heading = _el(card, "p", class_="kl-card__title")
+            _el(heading, "strong", t(lang, "module", n=module.number) + ". ")
+            _el(heading, "a", module.title[lang], href=CONTEXT.link(module.page))
+            facts = _el(card, "p", class_="kl-card__facts")
+            facts.text = (f"{t(lang, 'self_study')}: {t(lang, 'minutes', n=module.self_study_minutes)} · "
+                          f"{t(lang, 'seminar_day')}: {_slot_summary(lang, course, module)}")
+            items = _el(card, "ul")
+            for outcome in module.outcomes:
+                _el(items, "li", outcome.text[lang])
+        return grid
+
+
+class Syllabus(CourseBlock):
+    """`/// syllabus`: the course plan as a table generated from course.yml."""
+
+    NAME = "syllabus"
+
+    def on_create(self, parent):
+        lang, course = self.lang, CONTEXT.course
+        wrapper = _el(parent, "div", class_="kl-syllabus", data_kl_block=self.NAME)
+        table = _el(wrapper, "table")
+        head = _el(_el(table, "thead"), "tr")
+        for key in ("syllabus.module", "syllabus.minutes", "syllabus.outcomes", "syllabus.seminar"):
+            _el(head, "th", t(lang, key), scope="col")
+        body = _el(table, "tbody")
+        for module in course.modules:
+            row = _el(body, "tr", id=f"syllabus-{module.id}")
+            name = _el(row, "th", scope="row")
+            name.text = t(lang, "module", n=module.number) + ". "
+            _el(name, "a", module.title[lang], href=CONTEXT.link(module.page))
+            _el(row, "td", t(lang, "minutes", n=module.self_study_minutes))
+            outcomes = _el(_el(row, "td"), "ul")
+            for outcome in module.outcomes:
+                _el(outcomes, "li", outcome.text[lang])
+            _el(row, "td", _slot_summary(lang, course, module))
+        total = sum(m.self_study_minutes for m in course.modules)
+        _el(wrapper, "p", t(lang, "syllabus.total", hours=duration(lang, total)), class_="kl-syllabus__total")
+        return wrapper
+
+
+class Timetable(CourseBlock):
+    """`/// timetable`: the 3-day seminar timetable, one table per day."""
+
+    NAME = "timetable"
+
+    def on_create(self, parent):
+        lang, course = self.lang, CONTEXT.course
+        wrapper = _el(parent, "div", class_="kl-timetable", data_kl_block=self.NAME)
+        for day in course.days:
+            _el(wrapper, "h2", day.title[lang], id=f"day-{day.number}")
+            table = _el(wrapper, "table")
+            head = _el(_el(table, "thead"), "tr")
+            _el(head, "th", t(lang, "timetable.time"), scope="col")
+            _el(head, "th", t(lang, "timetable.activity"), scope="col")
+            body = _el(table, "tbody")
+            for slot in day.slots:
+                row = _el(body, "tr", id=f"slot-{slot.id}")
+                _el(row, "td", t(lang, "timetable.evening") if slot.time == "evening" else slot.time)
+                cell = _el(row, "td", slot.text[lang])
+                for module in course.modules_in_slot(slot.id):
+                    _el(cell, "a", t(lang, "module", n=module.number), href=CONTEXT.link(module.page),
+                        class_="kl-timetable__module")
+        return wrapper
+
+
+class GlossaryBlock(CourseBlock):
+    """`/// glossary`: every glossary term, alphabetically in the page's language."""
+
+    NAME = "glossary"
+
+    def on_create(self, parent):
+        lang = self.lang
+        other = next(code for code in CONTEXT.course.languages if code != lang)
+        wrapper = _el(parent, "dl", class_="kl-glossary", data_kl_block=self.NAME)
+        for term in sorted(CONTEXT.glossary, key=lambda item: item.entries[lang].term.lower()):
+            entry = term.entries[lang]
+            _el(wrapper, "dt", entry.term, id=f"term-{term.id}")
+            definition = _el(wrapper, "dd", entry.definition)
+            _el(definition, "span", f" {t(lang, 'glossary.other')}: {term.entries[other].term}.",
+                class_="kl-glossary__other", lang=other)
+        return wrapper
+
+
+BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, TrainerNote, SourcesBlock,
+                 Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock]
+assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
+
+
+class CourseBlocksExtension(BlocksExtension):
+    def extendMarkdownBlocks(self, md, block_mgr):
+        for cls in BLOCK_CLASSES:
+            block_mgr.register(cls, {})
+
+
+def makeExtension(*args, **kwargs):
+    return CourseBlocksExtension(*args, **kwargs)

@@ -1,0 +1,55 @@
+"""What the MkDocs hooks do, kept here so that leaving Material or MkDocs only touches glue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import ROOT, blocks, checks, glossary, site
+from .model import Course
+
+
+@dataclass
+class BuildState:
+    command: str = "build"
+    course: Course | None = None
+    abbreviations: dict | None = None
+
+
+STATE = BuildState()
+
+
+def configure(config) -> object:
+    """Run once per language pass: validate (on the first pass) and derive navigation."""
+    lang = config.theme["language"]
+    root = Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT
+    if STATE.course is None or lang == config.plugins["i18n"].default_language:
+        blocks.reset(root)
+        STATE.course = checks.run_checks(root)
+        terms = glossary.load_glossary(root)
+        STATE.abbreviations = {code: glossary.abbreviations(terms, code) for code in STATE.course.languages}
+    config.nav = navigation(STATE.course)
+    return config
+
+
+def navigation(course: Course) -> list:
+    """Site navigation, in course.yml's module order; titles come from each page's heading."""
+    return ["index.md", "syllabus.md", "seminar.md", *(m.page for m in course.modules), "glossary.md"]
+
+
+def page_markdown(markdown: str, page, config) -> str:
+    lang = config.theme["language"]
+    path = page.file.src_uri.split("/", 1)[1] if page.file.src_uri.startswith(f"{lang}/") else page.file.src_uri
+    blocks.set_page(lang, path, page.meta.get("module"))
+    return f"{markdown}\n\n{STATE.abbreviations[lang]}\n"
+
+
+def finish(config) -> None:
+    """After every language is built: per-language search indexes, 404 pages.
+
+    static-i18n builds the other languages from inside the first pass's post-build event,
+    with its `building` flag set; the flag is clear again only when all are done.
+    """
+    if config.plugins["i18n"].building:
+        return
+    site.finalize(Path(config.site_dir), STATE.course)

@@ -1,0 +1,216 @@
+"""Checks that run before every build: course data, ru/kk parity and course-block rules.
+
+Everything is collected first and reported at once, each problem naming the file,
+the line, the id and the fix (see `problems.Problem`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import ROOT
+from .blocks import GENERATED, KNOWN
+from .glossary import load_glossary
+from .model import Course, load_course
+from .pages import Page, read_page
+from .problems import CourseError, Problem, raise_if_any, rel
+from .sources import NOT_CURRENT, load_sources, parse_citation
+
+NEEDS_MODULE = {"outcomes", "status"}
+KNOWN_META = {"module", "title", "description", "slides", "search", "hide"}
+
+
+def run_checks(root: Path = ROOT) -> Course:
+    """Validate everything authors edit; raise CourseError with every problem found."""
+    problems: list[Problem] = []
+    loaded = {}
+    for name, loader in (("course", load_course), ("glossary", load_glossary), ("sources", load_sources)):
+        try:
+            loaded[name] = loader(root)
+        except CourseError as error:
+            problems += error.problems
+    raise_if_any(problems)
+    course = loaded["course"]
+    pages = read_pages(root, course.languages)
+    problems += page_set_problems(root, course, pages)
+    for lang_pages in pages.values():
+        for page in lang_pages.values():
+            problems += block_problems(page, course, loaded["sources"])
+    problems += parity_problems(root, course, pages)
+    raise_if_any(problems)
+    return course
+
+
+def read_pages(root: Path, languages) -> dict[str, dict[str, Page]]:
+    """{lang: {path inside the language folder: Page}}"""
+    pages = {}
+    for lang in languages:
+        folder = root / "docs" / lang
+        pages[lang] = {p.relative_to(folder).as_posix(): read_page(p) for p in sorted(folder.rglob("*.md"))}
+    return pages
+
+
+def page_set_problems(root: Path, course: Course, pages) -> list[Problem]:
+    problems = []
+    default = course.default_language
+    for lang, lang_pages in pages.items():
+        for module in course.modules:
+            page = lang_pages.get(module.page)
+            file = f"docs/{lang}/{module.page}"
+            if page is None:
+                if lang == default:
+                    problems.append(Problem(file, None, module.id, "module-page-missing",
+                                            f"module {module.id} has no page", f"create {file} (the slug in course.yml names it)"))
+            elif page.meta.get("module") != module.id:
+                problems.append(Problem(file, 2, module.id, "module-front-matter",
+                                        f"front matter must say 'module: {module.id}'",
+                                        f"start the file with:\n---\nmodule: {module.id}\n---"))
+        module_ids = {m.id for m in course.modules}
+        for path, page in lang_pages.items():
+            file = f"docs/{lang}/{path}"
+            for key in page.meta:
+                if key not in KNOWN_META:
+                    problems.append(Problem(file, 2, key, "unknown-front-matter",
+                                            f"unknown front-matter key '{key}'", f"use only {', '.join(sorted(KNOWN_META))}"))
+            module = page.meta.get("module")
+            if module is not None and module not in module_ids:
+                problems.append(Problem(file, 2, str(module), "unknown-module",
+                                        f"front matter names module '{module}', which course.yml does not define",
+                                        f"use one of {', '.join(sorted(module_ids))}"))
+    return problems
+
+
+def block_problems(page: Page, course: Course, sources) -> list[Problem]:
+    file = rel(page.path)
+    problems = []
+
+    def add(block, rule, message, fix):
+        problems.append(Problem(file, block.line, block.name, rule, message, fix))
+
+    for block in page.unclosed:
+        add(block, "block-unclosed", f"block '{block.name}' is never closed",
+            f"end it with a line of exactly {'/' * block.fence}")
+    for block in page.walk_blocks():
+        if block.name not in KNOWN:
+            add(block, "block-unknown", f"unknown block '/// {block.name}'",
+                f"use one of: {', '.join(sorted(KNOWN))} (see AUTHORING.md)")
+            continue
+        if block.name in GENERATED and (block.content or block.argument):
+            add(block, "block-generated", f"'{block.name}' is generated from course data and takes no text",
+                f"remove the text inside it; edit course/ instead")
+        if block.name in NEEDS_MODULE and not page.meta.get("module"):
+            add(block, "block-needs-module", f"'{block.name}' needs to know the page's module",
+                "put 'module: <id>' in the page's front matter")
+        if block.name == "case":
+            if not block.argument:
+                add(block, "case-title", "a case needs a title", "write //// case | Title")
+            if not block.options.get("id"):
+                add(block, "case-id", "a case needs an ASCII id (it becomes the anchor, the same in both languages)",
+                    "add an indented option line right under the header: '    id: m1-language-club'")
+            if not any(child.name == "questions" for child in block.children):
+                add(block, "case-questions", "a case needs its discussion questions",
+                    "add a nested '/// questions' block (the case itself then opens with four slashes: '//// case')")
+            if not _prose(block):
+                add(block, "case-scenario", "a case needs a scenario before its questions", "describe the situation")
+        if block.name == "questions" and (block.parent is None or block.parent.name != "case"):
+            add(block, "questions-outside-case", "'questions' belongs inside a case", "move it into a '//// case' block")
+        if block.name == "sources":
+            problems += _citation_problems(file, block, sources)
+        if block.name in {"status", "key-points", "trainer-note", "questions"} and not block.content:
+            add(block, "block-empty", f"'{block.name}' is empty", "write its text or remove the block")
+    for heading in page.headings:
+        if heading.level >= 2 and not heading.anchor:
+            problems.append(Problem(file, heading.line, None, "heading-anchor",
+                                    f"heading '{heading.text}' has no explicit anchor",
+                                    "end it with an ASCII anchor identical in both languages, e.g. '## Заголовок { #key-documents }'"))
+    return problems
+
+
+def _prose(block) -> bool:
+    return any(line.strip() and not line.lstrip().startswith("/") for line in block.body)
+
+
+def _citation_problems(file: str, block, sources) -> list[Problem]:
+    problems = []
+    cited = [c for c in (parse_citation(line) for line in block.body) if c]
+    if not cited:
+        problems.append(Problem(file, block.line, "sources", "block-empty", "the sources block lists nothing",
+                                "list source ids, one per line: '- law-483-iv'"))
+    for offset, line in enumerate(block.body, start=1):
+        citation = parse_citation(line)
+        if not citation:
+            continue
+        source_id, historical = citation
+        line_no = block.line + offset
+        source = sources.get(source_id)
+        if source is None:
+            problems.append(Problem(file, line_no, source_id, "unknown-source",
+                                    f"source '{source_id}' is not in course/sources.yml", "add it to the registry or fix the id"))
+        elif source.status in NOT_CURRENT and not historical:
+            problems.append(Problem(file, line_no, source_id, "source-not-current",
+                                    f"'{source_id}' is {source.status} but is cited as if current",
+                                    f"write '- {source_id} (historical)' and say in the text that it no longer applies"))
+    return problems
+
+
+def parity_problems(root: Path, course: Course, pages) -> list[Problem]:
+    """The same pages, anchors, blocks, images and front matter in every language."""
+    problems = []
+    default = course.default_language
+    base = pages[default]
+    for lang in course.languages:
+        if lang == default:
+            continue
+        other = pages[lang]
+        for path in sorted(set(base) | set(other)):
+            if path not in other:
+                problems.append(Problem(f"docs/{lang}/{path}", None, path, "page-missing",
+                                        f"docs/{default}/{path} has no {lang} twin", f"create docs/{lang}/{path}"))
+                continue
+            if path not in base:
+                problems.append(Problem(f"docs/{default}/{path}", None, path, "page-missing",
+                                        f"docs/{lang}/{path} has no {default} twin", f"create docs/{default}/{path}"))
+                continue
+            problems += _pair_problems(base[path], other[path], default, lang)
+    return problems
+
+
+def _pair_problems(a: Page, b: Page, lang_a: str, lang_b: str) -> list[Problem]:
+    file_b = rel(b.path)
+    problems = []
+
+    def compare(what, list_a, list_b, line_of_b, fix):
+        if list_a == list_b:
+            return
+        missing = [x for x in list_a if x not in list_b]
+        extra = [x for x in list_b if x not in list_a]
+        if missing or extra:
+            detail = "; ".join(filter(None, [f"missing {', '.join(map(str, missing))}" if missing else "",
+                                             f"only in {lang_b}: {', '.join(map(str, extra))}" if extra else ""]))
+        else:
+            detail = f"order differs: {lang_a} has {', '.join(map(str, list_a))}"
+        line = line_of_b(extra[0]) if extra else None
+        problems.append(Problem(file_b, line, what, f"parity-{what}", f"{what} differ from {rel(a.path)}: {detail}", fix))
+
+    heading_line = {h.anchor: h.line for h in b.headings if h.anchor}
+    compare("anchors", a.anchors, b.anchors, heading_line.get,
+            "give the translated heading the same { #anchor } as the original")
+    blocks_a = [_block_key(x) for x in a.walk_blocks()]
+    blocks_b = [_block_key(x) for x in b.walk_blocks()]
+    block_line = {_block_key(x): x.line for x in b.walk_blocks()}
+    compare("blocks", blocks_a, blocks_b, block_line.get, "translate every block; keep their order and case ids")
+    image_line = {name: line for name, line in b.images}
+    compare("images", [i for i, _ in a.images], [i for i, _ in b.images], image_line.get,
+            "use the same image files (a translated diagram keeps its file name in docs/<lang>/)")
+    meta_a = {k: v for k, v in a.meta.items() if k not in ("title", "description")}
+    meta_b = {k: v for k, v in b.meta.items() if k not in ("title", "description")}
+    if meta_a != meta_b:
+        problems.append(Problem(file_b, 2, None, "parity-front-matter",
+                                f"front matter differs from {rel(a.path)}: {meta_a} vs {meta_b}",
+                                "keep module, slides, search and hide identical; only title/description are translated"))
+    return problems
+
+
+def _block_key(block) -> str:
+    ident = block.options.get("id")
+    return f"{block.name}#{ident}" if ident else block.name

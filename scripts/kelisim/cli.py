@@ -1,0 +1,63 @@
+"""Command line: `python -m kelisim <command>` (what the Makefile targets call)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+
+from . import ROOT
+from .problems import CourseError
+
+QUIET = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs(*args: str) -> int:
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=ROOT, env=QUIET)
+
+
+def cmd_build(args) -> int:
+    """Validate the course and write the site to site/ (or --site-dir)."""
+    return mkdocs("build", "--site-dir", args.site_dir)
+
+
+def cmd_serve(args) -> int:
+    """Live preview on http://127.0.0.1:8000 (rebuilds when pages, course data or theme change)."""
+    return mkdocs("serve", "--dev-addr", f"127.0.0.1:{args.port}", "--livereload")
+
+
+def cmd_check(args) -> int:
+    """Check course data, page parity and course blocks without building (fast)."""
+    from .checks import run_checks
+
+    try:
+        course = run_checks(ROOT)
+    except CourseError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    print(f"OK: {len(course.modules)} modules, languages {', '.join(course.languages)}.")
+    return 0
+
+
+def cmd_vendor(args) -> int:
+    """Re-fetch the pinned front-end packages from npm and rewrite SHA256SUMS."""
+    from . import vendor
+
+    vendor.fetch()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kelisim", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help=cmd_build.__doc__)
+    build.add_argument("--site-dir", default="site")
+    build.set_defaults(run=cmd_build)
+    serve = commands.add_parser("serve", help=cmd_serve.__doc__)
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
+    commands.add_parser("check", help=cmd_check.__doc__).set_defaults(run=cmd_check)
+    commands.add_parser("vendor", help=cmd_vendor.__doc__).set_defaults(run=cmd_vendor)
+    args = parser.parse_args(argv)
+    return args.run(args)

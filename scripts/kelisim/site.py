@@ -1,0 +1,70 @@
+"""Post-build steps on the written site: per-language search indexes and 404 pages."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from .i18n import t
+
+INDEX = Path("search") / "search_index.json"
+
+
+def finalize(site_dir: Path, course) -> None:
+    split_search_index(site_dir, course)
+    for lang in course.languages:
+        write_404(site_dir, course, lang)
+
+
+def language_dir(site_dir: Path, course, lang: str) -> Path:
+    return site_dir if lang == course.default_language else site_dir / lang
+
+
+def split_search_index(site_dir: Path, course) -> None:
+    """One index per language, each also as a script for file:// (where fetch is not allowed).
+
+    static-i18n writes one index with every language; Material loads the index from the
+    page's "base", which overrides/main.html sets to the language's own root.
+    """
+    combined = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
+    others = [lang for lang in course.languages if lang != course.default_language]
+    for lang in course.languages:
+        if lang == course.default_language:
+            docs = [d for d in combined["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in others))]
+        else:
+            prefix = f"{lang}/"
+            docs = [{**d, "location": d["location"][len(prefix):]} for d in combined["docs"]
+                    if d["location"].startswith(prefix)]
+        target = language_dir(site_dir, course, lang) / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({"config": combined["config"], "docs": docs}, ensure_ascii=False)
+        target.write_text(data, encoding="utf-8")
+        target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+
+
+def write_404(site_dir: Path, course, lang: str) -> None:
+    """A self-contained 404 page per language: no assets, so it renders at any URL depth."""
+    target = language_dir(site_dir, course, lang) / "404.html"
+    title, body, home = (html.escape(t(lang, key)) for key in ("404.title", "404.body", "404.home"))
+    target.write_text(f"""<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title} – {html.escape(course.title[lang])}</title>
+<style>
+body{{font:1.1rem/1.6 system-ui,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif;
+max-width:40rem;margin:10vh auto;padding:0 1.5rem;color:#1d2a38}}
+a{{color:#0b5c8a}}
+</style>
+</head>
+<body>
+<main>
+<h1>{title}</h1>
+<p>{body}</p>
+<p><a href="index.html">{home}</a></p>
+</main>
+</body>
+</html>
+""", encoding="utf-8")

@@ -1,0 +1,131 @@
+"""YAML loading that remembers line numbers and rejects duplicate keys.
+
+Mappings load as `Node` (a dict that knows the line of each key), sequences as
+`NodeList` (a list that knows the line of each item). Dates stay strings, so that
+what authors typed is what the schema and the pages see.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem, rel
+
+
+class Node(dict):
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class NodeList(list):
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with line-aware containers, no timestamp conversion, duplicate-key reports."""
+
+    def __init__(self, stream, duplicates: list):
+        super().__init__(stream)
+        self.duplicates = duplicates
+
+
+# Keep dates as text: a schema checks their format.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Node:
+    result = Node()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            loader.duplicates.append((key, line, result.key_lines[key]))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = line
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> NodeList:
+    result = NodeList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load(path: Path, problems: list[Problem]):
+    """Load a YAML file; syntax errors and duplicate keys become problems (returns None on syntax error)."""
+    name = rel(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(Problem(name, None, None, "file-missing", "the file does not exist", f"create {name}"))
+        return None
+    duplicates: list = []
+    loader = _Loader(text, duplicates)
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        problems.append(Problem(name, line, None, "yaml-syntax", f"YAML syntax error: {reason}",
+                                "check indentation, colons and quotes on this line (quote text containing ': ' or '#')"))
+        return None
+    finally:
+        loader.dispose()
+    for key, line, first in duplicates:
+        problems.append(Problem(name, line, str(key), "duplicate-key",
+                                f"key '{key}' appears twice in one mapping (first on line {first})",
+                                "keep one of them; YAML would silently drop the first"))
+    return data
+
+
+def schema_problems(data, schema: dict, file: str) -> list[Problem]:
+    """Validate against a JSON Schema; each error points at the line of the offending key."""
+    import jsonschema
+
+    problems = []
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    for error in validator.iter_errors(data):
+        line, ident = _locate(data, list(error.absolute_path))
+        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        problems.append(Problem(file, line, ident, "schema", f"{where}: {error.message}",
+                                "compare with the schema next to this file; editors with yaml-language-server show it inline"))
+    return problems
+
+
+def _locate(data, path: list) -> tuple[int | None, str | None]:
+    """Line of the deepest node on `path`, and the nearest enclosing `id`."""
+    line, ident, node = getattr(data, "line", None), None, data
+    for step in path:
+        if isinstance(node, Node):
+            ident = node.get("id", ident) if isinstance(node.get("id"), str) else ident
+            line = node.line_of(step)
+        elif isinstance(node, NodeList) and isinstance(step, int):
+            line = node.line_of(step)
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    if isinstance(node, Node) and isinstance(node.get("id"), str):
+        ident = node["id"]
+    return line, ident

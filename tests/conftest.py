@@ -1,0 +1,166 @@
+"""Shared fixtures: a tiny course to break on purpose, the real site built once, a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from kelisim import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+SUB_PATH = "kurs"  # the site is served under http://host/kurs/ as on an intranet
+
+
+# ---------- a tiny, valid course that unit tests modify -------------------------------
+
+TINY_COURSE = """\
+id: tiny
+version: "1"
+languages: [ru, kk]
+default_language: ru
+title: {ru: "Курс", kk: "Курс атауы"}
+modules:
+  - id: m1
+    slug: first
+    title: {ru: "Первый модуль", kk: "Бірінші модуль"}
+    self_study_minutes: 30
+    status_as_of: 2026-03-18
+    seminar_slots: [d1-a]
+    outcomes:
+      - {id: m1-a, ru: "Объяснять", kk: "Түсіндіре алады"}
+seminar:
+  days:
+    - id: d1
+      title: {ru: "День 1", kk: "1-күн"}
+      slots:
+        - {id: d1-a, time: "09:00–10:00", ru: "Лекция", kk: "Дәріс"}
+"""
+
+TINY_PAGES = {
+    "index.md": "# Главная {{ #home }}\n\n/// module-cards\n///\n",
+    "modules/first.md": "---\nmodule: m1\n---\n\n# Первый {{ #top }}\n\n/// outcomes\n///\n\n## Раздел {{ #part }}\n\nТекст.\n",
+}
+
+
+@pytest.fixture
+def tiny_course(tmp_path: Path) -> Path:
+    """A minimal valid course root: course data, both languages' pages."""
+    course = tmp_path / "course"
+    course.mkdir()
+    for schema in (ROOT / "course").glob("*.schema.json"):
+        shutil.copy(schema, course)
+    (course / "course.yml").write_text(TINY_COURSE, encoding="utf-8")
+    (course / "glossary.yml").write_text(
+        "terms:\n  - id: accord\n    ru: {term: согласие, definition: Мир и лад.}\n"
+        "    kk: {term: келісім, definition: Татулық пен бірлік.}\n", encoding="utf-8")
+    (course / "sources.yml").write_text(
+        "sources:\n"
+        "  - id: old-law\n    title: {ru: Старый закон, kk: Ескі заң}\n    type: law\n"
+        "    status: replaced\n    replaced_by: new-law\n    checked: 2026-03-01\n"
+        "  - id: new-law\n    title: {ru: Новый закон, kk: Жаңа заң}\n    type: law\n"
+        "    status: in_force\n    checked: 2026-03-01\n", encoding="utf-8")
+    for lang in ("ru", "kk"):
+        for path, text in TINY_PAGES.items():
+            page = tmp_path / "docs" / lang / path
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(text.format(), encoding="utf-8")
+    return tmp_path
+
+
+def write(root: Path, path: str, text: str) -> Path:
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+# ---------- the real site, built once per test session ---------------------------------
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real course built with `python -m kelisim build` (strict) into a temporary folder."""
+    site = tmp_path_factory.mktemp("site")
+    result = subprocess.run([sys.executable, "-m", "kelisim", "build", "--site-dir", str(site)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_site, tmp_path_factory):
+    """Serves the built site under a sub-path on 127.0.0.1 (free port); yields its base URL.
+
+    Records every path requested, so tests can find same-origin 404s.
+    """
+    webroot = tmp_path_factory.mktemp("webroot")
+    os.symlink(built_site, webroot / SUB_PATH)
+    missing: list[str] = []
+
+    class Handler(_QuietHandler):
+        def send_error(self, code, *args, **kwargs):
+            if code == 404:
+                missing.append(self.path)
+            super().send_error(code, *args, **kwargs)
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(webroot)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    httpd.missing = missing
+    httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}/{SUB_PATH}/"
+    yield httpd
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run `make test` (installs it as root) or `sudo apt-get install chromium`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"])
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser page that records (and blocks) every request leaving the site's origin."""
+
+    def __init__(self, context, allowed_prefix: str):
+        self.context = context
+        self.external: list[str] = []
+        self.errors: list[str] = []
+
+        def route(route):
+            url = route.request.url
+            if url.startswith(allowed_prefix) or url.startswith(("data:", "blob:", "about:")):
+                route.continue_()
+            else:
+                self.external.append(url)
+                route.abort()
+
+        context.route("**/*", route)
+        self.page = context.new_page()
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+
+@pytest.fixture
+def visit(browser, server):
+    context = browser.new_context(locale="ru-RU")
+    yield Visit(context, f"http://127.0.0.1:{server.server_address[1]}/")
+    context.close()
