@@ -40,6 +40,19 @@ def cmd_check(args) -> int:
     return 0
 
 
+def cmd_sources(args) -> int:
+    """Report registry entries whose official text was not checked for over a year."""
+    import datetime as dt
+
+    from .sources import load_sources, stale
+
+    old = stale(load_sources(ROOT), dt.date.today())
+    for source in old:
+        print(f"{source.checked}  {source.id}: {source.title['ru']}")
+    print(f"{len(old)} source(s) not checked for over a year.")
+    return 0
+
+
 def cmd_vendor(args) -> int:
     """Re-fetch the pinned front-end packages from npm and rewrite SHA256SUMS."""
     from . import vendor
@@ -58,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)
     commands.add_parser("check", help=cmd_check.__doc__).set_defaults(run=cmd_check)
+    commands.add_parser("sources", help=cmd_sources.__doc__).set_defaults(run=cmd_sources)
     commands.add_parser("vendor", help=cmd_vendor.__doc__).set_defaults(run=cmd_vendor)
     args = parser.parse_args(argv)
     return args.run(args)
