@@ -23,6 +23,10 @@ SUMS = VENDOR_DIR / "SHA256SUMS"
 PACKAGES: dict[str, tuple[str, dict[str, str]]] = {
     # Lets Material's search worker run from file:// (a USB copy of the site).
     "iframe-worker": ("1.0.4", {"shim/index.js": "iframe-worker/shim.js", "LICENSE": "iframe-worker/LICENSE"}),
+    # Lecture decks (kelisim.slides): the core, its stylesheet and the speaker-notes plugin,
+    # whose speaker view is built into notes.js. Themes (no Cyrillic fonts) are not shipped.
+    "reveal.js": ("6.0.2", {"dist/reveal.js": "reveal.js/reveal.js", "dist/reveal.css": "reveal.js/reveal.css",
+                            "dist/plugin/notes.js": "reveal.js/plugin/notes.js", "LICENSE": "reveal.js/LICENSE"}),
 }
 
 
