@@ -35,7 +35,7 @@ def run_checks(root: Path = ROOT) -> Course:
     problems += page_set_problems(root, course, pages)
     for lang_pages in pages.values():
         for page in lang_pages.values():
-            problems += block_problems(page, course, loaded["sources"])
+            problems += block_problems(page, rel(page.path, root), loaded["sources"])
     problems += parity_problems(root, course, pages)
     raise_if_any(problems)
     return course
@@ -80,8 +80,7 @@ def page_set_problems(root: Path, course: Course, pages) -> list[Problem]:
     return problems
 
 
-def block_problems(page: Page, course: Course, sources) -> list[Problem]:
-    file = rel(page.path)
+def block_problems(page: Page, file: str, sources) -> list[Problem]:
     problems = []
 
     def add(block, rule, message, fix):
@@ -171,12 +170,12 @@ def parity_problems(root: Path, course: Course, pages) -> list[Problem]:
                 problems.append(Problem(f"docs/{default}/{path}", None, path, "page-missing",
                                         f"docs/{lang}/{path} has no {default} twin", f"create docs/{default}/{path}"))
                 continue
-            problems += _pair_problems(base[path], other[path], default, lang)
+            problems += _pair_problems(base[path], other[path], f"docs/{default}/{path}", f"docs/{lang}/{path}")
     return problems
 
 
-def _pair_problems(a: Page, b: Page, lang_a: str, lang_b: str) -> list[Problem]:
-    file_b = rel(b.path)
+def _pair_problems(a: Page, b: Page, file_a: str, file_b: str) -> list[Problem]:
+    lang_a, lang_b = file_a.split("/")[1], file_b.split("/")[1]
     problems = []
 
     def compare(what, list_a, list_b, line_of_b, fix):
@@ -190,7 +189,7 @@ def _pair_problems(a: Page, b: Page, lang_a: str, lang_b: str) -> list[Problem]:
         else:
             detail = f"order differs: {lang_a} has {', '.join(map(str, list_a))}"
         line = line_of_b(extra[0]) if extra else None
-        problems.append(Problem(file_b, line, what, f"parity-{what}", f"{what} differ from {rel(a.path)}: {detail}", fix))
+        problems.append(Problem(file_b, line, what, f"parity-{what}", f"{what} differ from {file_a}: {detail}", fix))
 
     heading_line = {h.anchor: h.line for h in b.headings if h.anchor}
     compare("anchors", a.anchors, b.anchors, heading_line.get,
@@ -206,7 +205,7 @@ def _pair_problems(a: Page, b: Page, lang_a: str, lang_b: str) -> list[Problem]:
     meta_b = {k: v for k, v in b.meta.items() if k not in ("title", "description")}
     if meta_a != meta_b:
         problems.append(Problem(file_b, 2, None, "parity-front-matter",
-                                f"front matter differs from {rel(a.path)}: {meta_a} vs {meta_b}",
+                                f"front matter differs from {file_a}: {meta_a} vs {meta_b}",
                                 "keep module, slides, search and hide identical; only title/description are translated"))
     return problems
 

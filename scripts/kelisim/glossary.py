@@ -28,9 +28,9 @@ def load_glossary(root: Path = ROOT) -> list[Term]:
     path = root / "course" / "glossary.yml"
     schema = json.loads((root / "course" / "glossary.schema.json").read_text(encoding="utf-8"))
     problems: list[Problem] = []
-    data = yamlio.load(path, problems)
+    data = yamlio.load(path, problems, rel(path, root))
     raise_if_any(problems)
-    name = rel(path)
+    name = rel(path, root)
     problems += yamlio.schema_problems(data, schema, name)
     raise_if_any(problems)
     seen: dict[str, int] = {}

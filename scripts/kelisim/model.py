@@ -91,9 +91,9 @@ def load_course(root: Path = ROOT) -> Course:
     path = root / "course" / "course.yml"
     schema = json.loads((root / "course" / "course.schema.json").read_text(encoding="utf-8"))
     problems: list[Problem] = []
-    data = yamlio.load(path, problems)
+    data = yamlio.load(path, problems, rel(path, root))
     raise_if_any(problems)
-    name = rel(path)
+    name = rel(path, root)
     problems += yamlio.schema_problems(data, schema, name)
     raise_if_any(problems)
     problems += _semantic_problems(data, name)

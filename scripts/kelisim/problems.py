@@ -38,11 +38,11 @@ class CourseError(Exception):
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 
-def rel(path: Path | str) -> str:
-    """A path as authors see it: relative to the repository root when possible."""
+def rel(path: Path | str, root: Path = ROOT) -> str:
+    """A path as authors see it: relative to the course root when possible."""
     path = Path(path)
     try:
-        return path.resolve().relative_to(ROOT).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 

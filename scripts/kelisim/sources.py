@@ -32,9 +32,9 @@ def load_sources(root: Path = ROOT) -> dict[str, Source]:
     path = root / "course" / "sources.yml"
     schema = json.loads((root / "course" / "sources.schema.json").read_text(encoding="utf-8"))
     problems: list[Problem] = []
-    data = yamlio.load(path, problems)
+    data = yamlio.load(path, problems, rel(path, root))
     raise_if_any(problems)
-    name = rel(path)
+    name = rel(path, root)
     problems += yamlio.schema_problems(data, schema, name)
     raise_if_any(problems)
     registry: dict[str, Source] = {}

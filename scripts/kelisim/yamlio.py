@@ -71,9 +71,9 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
-def load(path: Path, problems: list[Problem]):
+def load(path: Path, problems: list[Problem], name: str | None = None):
     """Load a YAML file; syntax errors and duplicate keys become problems (returns None on syntax error)."""
-    name = rel(path)
+    name = name or rel(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
