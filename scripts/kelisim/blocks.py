@@ -158,12 +158,15 @@ class SourcesBlock(CourseBlock):
     def on_create(self, parent):
         section = _el(parent, "section", class_="kl-sources", data_kl_block=self.NAME)
         _el(section, "p", t(self.lang, "sources"), class_="kl-sources__title")
+        _el(section, "ol")
         return section
 
+    def on_add(self, block):
+        return block.find("ol")
+
     def on_end(self, block):
-        text = block.text or ""
-        block.text = None
-        items = _el(block, "ol")
+        items = block.find("ol")
+        text, items.text = items.text or "", None
         for line in text.splitlines():
             cited = parse_citation(line)
             if cited:

@@ -19,6 +19,8 @@ RE_BLOCK_START = re.compile(r"^(/{3,})\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s*$"
 RE_BLOCK_END = re.compile(r"^(/{3,})\s*$")
 RE_OPTION = re.compile(r"^ {4}([A-Za-z_][\w-]*):\s*(.*?)\s*$")
 RE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?")
+#: A line of its own that splits a long section into two slides (see kelisim.slides).
+SLIDE_MARKER = "<!-- slide -->"
 
 
 @dataclass
@@ -27,6 +29,13 @@ class Heading:
     text: str
     anchor: str | None
     line: int
+
+
+@dataclass
+class SlideMarker:
+    line: int
+    section: str | None  # anchor of the second-level section it splits (None: before the first)
+    top_level: bool  # at the start of a line and outside blocks: only there does it split
 
 
 @dataclass
@@ -56,6 +65,7 @@ class Page:
     images: list[tuple[str, int]]
     unclosed: list[Block]
     lines: list[str]
+    slide_markers: list[SlideMarker] = field(default_factory=list)
 
     @property
     def anchors(self) -> list[str]:
@@ -91,6 +101,7 @@ def parse_page(text: str, path: Path = Path("<text>")) -> Page:
     top: list[Block] = []
     images: list[tuple[str, int]] = []
     stack: list[Block] = []
+    markers: list[SlideMarker] = []
     fence: str | None = None
     reading_options = False
 
@@ -111,6 +122,10 @@ def parse_page(text: str, path: Path = Path("<text>")) -> Page:
                 stack[-1].options[option.group(1)] = option.group(2).strip("\"'")
                 continue
             reading_options = False
+        if line.strip() == SLIDE_MARKER:
+            section = next((h.anchor for h in reversed(headings) if h.level == 2), None)
+            markers.append(SlideMarker(number, section, not stack and line.rstrip() == SLIDE_MARKER))
+            continue
 
         end = RE_BLOCK_END.match(line)
         if end and stack and len(end.group(1)) == stack[-1].fence:
@@ -136,4 +151,4 @@ def parse_page(text: str, path: Path = Path("<text>")) -> Page:
         for image in RE_IMAGE.finditer(line):
             images.append((image.group(1), number))
 
-    return Page(path, meta, headings, top, images, stack, lines)
+    return Page(path, meta, headings, top, images, stack, lines, markers)
