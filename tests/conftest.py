@@ -84,12 +84,17 @@ def write(root: Path, path: str, text: str) -> Path:
 
 # ---------- the real site, built once per test session ---------------------------------
 
+def run_tool(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run `python -m <args>` with this checkout's tooling first on the path."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real course built with `python -m kelisim build` (strict) into a temporary folder."""
     site = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "kelisim", "build", "--site-dir", str(site)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = run_tool("kelisim", "build", "--site-dir", str(site))
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
     return site
 

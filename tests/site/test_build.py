@@ -1,0 +1,92 @@
+"""Strict builds: the real site, and a copy broken on purpose, fail with an author-facing message."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import run_tool
+from kelisim import ROOT
+
+
+def test_every_page_is_built_in_both_languages(built_site):
+    for page in sorted((ROOT / "docs" / "ru").rglob("*.md")):
+        rel = page.relative_to(ROOT / "docs" / "ru").with_suffix(".html").as_posix()
+        assert (built_site / rel).is_file(), rel
+        assert (built_site / "kk" / rel).is_file(), f"kk/{rel}"
+
+
+def test_kk_pages_are_kazakh(built_site):
+    for page in (built_site / "kk").rglob("*.html"):
+        if "slides" in page.parts:
+            continue
+        head = page.read_text(encoding="utf-8")[:300]
+        assert '<html lang="kk"' in head, page
+
+
+def test_search_index_per_language(built_site):
+    ru = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    kk = json.loads((built_site / "kk/search/search_index.json").read_text(encoding="utf-8"))
+    assert ru["docs"] and kk["docs"]
+    assert not any(d["location"].startswith("kk/") for d in ru["docs"])
+    kk_titles = {d["title"] for d in kk["docs"] if "#" not in d["location"]}
+    assert "Этносаралық және конфессияаралық келісім" in kk_titles
+    # file:// cannot fetch JSON: each index is also a script.
+    assert (built_site / "kk/search/search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
+
+
+def test_404_pages_in_both_languages(built_site):
+    ru = (built_site / "404.html").read_text(encoding="utf-8")
+    kk = (built_site / "kk/404.html").read_text(encoding="utf-8")
+    assert '<html lang="ru">' in ru and "Страница не найдена" in ru
+    assert '<html lang="kk">' in kk and "Бет табылмады" in kk
+    assert "http" not in ru + kk, "a 404 page must not load anything"
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A copy of the project's sources (not the venv) to break."""
+    for name in ("course", "docs", "quizzes"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    for name in ("overrides", "scripts"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    return tmp_path
+
+
+def build(root: Path):
+    return run_tool("mkdocs", "build", "--site-dir", str(root / "out"), cwd=root)
+
+
+def test_missing_translation_fails_the_build(project_copy):
+    (project_copy / "docs/kk/seminar.md").unlink()
+    result = build(project_copy)
+    assert result.returncode != 0
+    assert "docs/kk/seminar.md" in result.stderr and "rule: page-missing" in result.stderr
+
+
+def test_unknown_block_fails_the_build_naming_file_and_line(project_copy):
+    page = project_copy / "docs/ru/syllabus.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n/// warning\nТекст\n///\n", encoding="utf-8")
+    result = build(project_copy)
+    line = len(page.read_text(encoding="utf-8").splitlines()) - 2
+    assert result.returncode != 0
+    assert f"docs/ru/syllabus.md:{line}: [warning] unknown block" in result.stderr
+
+
+def test_broken_link_fails_the_build(project_copy):
+    for lang in ("ru", "kk"):
+        page = project_copy / f"docs/{lang}/seminar.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n[x](no-such-page.md)\n", encoding="utf-8")
+    result = build(project_copy)
+    assert result.returncode != 0
+    assert "seminar.md" in result.stderr and "no-such-page.md" in result.stderr
+
+
+def test_broken_anchor_fails_the_build(project_copy):
+    for lang in ("ru", "kk"):
+        page = project_copy / f"docs/{lang}/seminar.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n[x](syllabus.md#no-such-anchor)\n", encoding="utf-8")
+    result = build(project_copy)
+    assert result.returncode != 0 and "no-such-anchor" in result.stderr
