@@ -99,13 +99,18 @@ def load(path: Path, problems: list[Problem], name: str | None = None):
     return data
 
 
-def schema_problems(data, schema: dict, file: str) -> list[Problem]:
-    """Validate against a JSON Schema; each error points at the line of the offending key."""
+def schema_problems(data, schema: dict, file: str, skip=None) -> list[Problem]:
+    """Validate against a JSON Schema; each error points at the line of the offending key.
+
+    `skip(error)` drops errors that a caller reports itself with a more specific rule.
+    """
     import jsonschema
 
     problems = []
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     for error in validator.iter_errors(data):
+        if skip is not None and skip(error):
+            continue
         line, ident = _locate(data, list(error.absolute_path))
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
         problems.append(Problem(file, line, ident, "schema", f"{where}: {error.message}",
