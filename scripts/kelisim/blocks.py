@@ -2,7 +2,7 @@
 
 Teaching blocks wrap author text: status, key-points, case (with a nested questions
 block), trainer-note, sources. Generated blocks take no text and render course data
-in the page's language: outcomes, module-cards, syllabus, timetable, glossary.
+in the page's language: outcomes, module-cards, syllabus, timetable, glossary, slides.
 The rules (unknown names, missing parts) are checked with line numbers by
 `kelisim.checks` before anything renders; these classes assume valid input.
 """
@@ -10,6 +10,7 @@ The rules (unknown names, missing parts) are checked with line numbers by
 from __future__ import annotations
 
 import posixpath
+from html import escape
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,7 +24,7 @@ from .i18n import duration, long_date, t
 from .sources import parse_citation
 
 TEACHING = {"status", "key-points", "case", "questions", "trainer-note", "sources"}
-GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary"}
+GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides"}
 KNOWN = TEACHING | GENERATED
 
 
@@ -300,8 +301,32 @@ class GlossaryBlock(CourseBlock):
         return wrapper
 
 
+class SlidesIndex(CourseBlock):
+    """`/// slides`: each module's lecture deck and its handout (see kelisim.slides)."""
+
+    NAME = "slides"
+
+    def on_create(self, parent):
+        from .slides import index_entries
+
+        lang = self.lang
+        wrapper = _el(parent, "div", class_="kl-slides-index", data_kl_block=self.NAME)
+        entries = index_entries(CONTEXT.course, CONTEXT.root, lang, CONTEXT.path)
+        if not entries:
+            _el(wrapper, "p", t(lang, "slides.none"))
+            return wrapper
+        rows = "".join(
+            f'<li id="slides-{m.id}"><strong>{escape(t(lang, "module", n=m.number))}.</strong> '
+            f'<a href="{deck}" data-kl-deck>{escape(m.title[lang])}</a> · '
+            f'<a href="{handout}">{escape(t(lang, "slides.handout"))}</a></li>'
+            for m, deck, handout in entries)
+        # Raw HTML: the decks are written after MkDocs has checked links, so it must not see these.
+        _el(wrapper, "div", self.md.htmlStash.store(f"<ul>{rows}</ul>"))
+        return wrapper
+
+
 BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, TrainerNote, SourcesBlock,
-                 Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock]
+                 Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex]
 assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 
 

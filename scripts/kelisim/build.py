@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ROOT, blocks, checks, glossary, site
+from . import ROOT, blocks, checks, glossary, site, slides
 from .model import Course
 
 
@@ -14,6 +14,7 @@ class BuildState:
     command: str = "build"
     course: Course | None = None
     abbreviations: dict | None = None
+    root: Path = ROOT
 
 
 STATE = BuildState()
@@ -25,6 +26,7 @@ def configure(config) -> object:
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT
     if STATE.course is None or lang == config.plugins["i18n"].default_language:
         blocks.reset(root)
+        STATE.root = root
         STATE.course = checks.run_checks(root)
         terms = glossary.load_glossary(root)
         STATE.abbreviations = {code: glossary.abbreviations(terms, code) for code in STATE.course.languages}
@@ -34,18 +36,20 @@ def configure(config) -> object:
 
 def navigation(course: Course) -> list:
     """Site navigation, in course.yml's module order; titles come from each page's heading."""
-    return ["index.md", "syllabus.md", "seminar.md", *(m.page for m in course.modules), "glossary.md"]
+    return ["index.md", "syllabus.md", "seminar.md", *(m.page for m in course.modules), "slides.md", "glossary.md"]
 
 
 def page_markdown(markdown: str, page, config) -> str:
     lang = config.theme["language"]
     path = page.file.src_uri.split("/", 1)[1] if page.file.src_uri.startswith(f"{lang}/") else page.file.src_uri
     blocks.set_page(lang, path, page.meta.get("module"))
+    if page.meta.get("slides") is True:
+        markdown = slides.with_deck_link(markdown, lang, path)
     return f"{markdown}\n\n{STATE.abbreviations[lang]}\n"
 
 
 def finish(config) -> None:
-    """After every language is built: per-language search indexes, 404 pages.
+    """After every language is built: per-language search indexes, 404 pages, lecture decks.
 
     static-i18n builds the other languages from inside the first pass's post-build event,
     with its `building` flag set; the flag is clear again only when all are done.
@@ -53,3 +57,4 @@ def finish(config) -> None:
     if config.plugins["i18n"].building:
         return
     site.finalize(Path(config.site_dir), STATE.course)
+    slides.build_decks(Path(config.site_dir), STATE.course, STATE.root, site.language_dir)

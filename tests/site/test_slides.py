@@ -1,0 +1,338 @@
+"""Lecture decks in headless Chromium: a small course made for the purpose, and every deck of the real one.
+
+Each deck is loaded once; the slide count must equal what `kelisim.slides.expected_count`
+computes from the Markdown source (title + intro + `##` sections + `<!-- slide -->` splits + closing).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import TINY_COURSE, Visit, _QuietHandler, run_tool
+from kelisim import ROOT, slides
+from kelisim.model import load_course
+from kelisim.pages import read_page
+
+pytestmark = pytest.mark.browser
+
+LANGS = ("ru", "kk")
+
+# ---------- a small course whose one module exercises every slide feature -------------
+
+MODULE = {
+    "ru": """\
+---
+module: m1
+slides: true
+---
+
+# Первый модуль: согласие { #top }
+
+/// status
+Нормы сверены с действующими законами.
+///
+
+/// outcomes
+///
+
+Вводный абзац о том, зачем нужен модуль.
+
+## Ключевые понятия { #concepts }
+
+Согласие — основа работы. См. [глоссарий](../glossary.md) и [практикум](#practice).
+
+![Схема согласия](../img/scheme.svg)
+
+/// trainer-note
+Спросите группу, что для них значит согласие. Пять минут.
+///
+
+<!-- slide -->
+
+Продолжение раздела: ә ғ қ ң ө ұ ү һ і — Ә Ғ Қ Ң Ө Ұ Ү Һ І.
+
+/// key-points
+- Согласие строится на равенстве.
+- Государственный язык объединяет.
+///
+
+## Практикум { #practice }
+
+//// case | Опустевший клуб
+    id: m1-club
+
+В районе N. вечерние курсы опустели через месяц.
+
+/// questions
+1. Что пошло не так?
+2. Как перестроить курс?
+///
+////
+
+/// trainer-note
+Разбор кейса: 15 минут, по группам.
+///
+""",
+    "kk": """\
+---
+module: m1
+slides: true
+---
+
+# Бірінші модуль: келісім { #top }
+
+/// status
+Нормалар қолданыстағы заңдармен салыстырылды.
+///
+
+/// outcomes
+///
+
+Модульдің не үшін қажет екені туралы кіріспе.
+
+## Негізгі ұғымдар { #concepts }
+
+Келісім — жұмыстың негізі. [Глоссарийді](../glossary.md) және [практикумды](#practice) қараңыз.
+
+![Келісім сызбасы](../img/scheme.svg)
+
+/// trainer-note
+Топтан келісім олар үшін нені білдіретінін сұраңыз. Бес минут.
+///
+
+<!-- slide -->
+
+Бөлімнің жалғасы: ә ғ қ ң ө ұ ү һ і — Ә Ғ Қ Ң Ө Ұ Ү Һ І.
+
+/// key-points
+- Келісім теңдікке негізделеді.
+- Мемлекеттік тіл біріктіреді.
+///
+
+## Практикум { #practice }
+
+//// case | Бос қалған клуб
+    id: m1-club
+
+N ауданында кешкі курстар бір айдан кейін бос қалды.
+
+/// questions
+1. Не дұрыс болмады?
+2. Курсты қалай қайта құру керек?
+///
+////
+
+/// trainer-note
+Кейсті талдау: 15 минут, топтарда.
+///
+""",
+}
+FRAME_PAGES = {
+    "index.md": "# Главная {{ #top }}\n\n/// module-cards\n///\n",
+    "syllabus.md": "# Программа {{ #top }}\n\n/// syllabus\n///\n",
+    "seminar.md": "# Семинар {{ #top }}\n\n/// timetable\n///\n",
+    "glossary.md": "# Глоссарий {{ #top }}\n\n/// glossary\n///\n",
+    "slides.md": "# Слайды {{ #top }}\n\n/// slides\n///\n",
+}
+SCHEME = ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120" viewBox="0 0 400 120">'
+          '<rect width="400" height="120" fill="#0b5c8a"/></svg>')
+FIXTURE_SLUG = "first"
+
+
+def make_deck_course(root: Path) -> Path:
+    """A project with the tiny course, its one module marked for slides, and the real theme and tools."""
+    (root / "course").mkdir(parents=True)
+    for schema in (ROOT / "course").glob("*.schema.json"):
+        shutil.copy(schema, root / "course")
+    (root / "course/course.yml").write_text(TINY_COURSE, encoding="utf-8")
+    (root / "course/glossary.yml").write_text(
+        "terms:\n  - id: accord\n    ru: {term: согласие, definition: Мир и лад.}\n"
+        "    kk: {term: келісім, definition: Татулық пен бірлік.}\n", encoding="utf-8")
+    (root / "course/sources.yml").write_text("sources: []\n", encoding="utf-8")
+    (root / "quizzes").mkdir()
+    for lang in LANGS:
+        docs = root / "docs" / lang
+        (docs / "modules").mkdir(parents=True)
+        (docs / "img").mkdir()
+        (docs / "img/scheme.svg").write_text(SCHEME, encoding="utf-8")
+        for path, text in FRAME_PAGES.items():
+            (docs / path).write_text(text.format(), encoding="utf-8")
+        (docs / f"modules/{FIXTURE_SLUG}.md").write_text(MODULE[lang], encoding="utf-8")
+    for name in ("overrides", "scripts"):
+        (root / name).symlink_to(ROOT / name)
+    shutil.copy(ROOT / "mkdocs.yml", root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def deck_site(tmp_path_factory) -> Path:
+    """The small course built (strict) by MkDocs with our hooks, into <tmp>/out."""
+    root = make_deck_course(tmp_path_factory.mktemp("deck-course"))
+    result = run_tool("mkdocs", "build", "--site-dir", str(root / "out"), cwd=root)
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return root
+
+
+@pytest.fixture(scope="session")
+def deck_server(deck_site, tmp_path_factory):
+    """Serves the small course's site under /kurs/, like conftest's server does for the real one."""
+    webroot = tmp_path_factory.mktemp("deck-web")
+    (webroot / "kurs").symlink_to(deck_site / "out")
+    handler = functools.partial(_QuietHandler, directory=str(webroot))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}/kurs/"
+    yield httpd
+    httpd.shutdown()
+
+
+def real_decks() -> list[str]:
+    """Slugs of the real course's modules marked for slides (read from the sources at collection)."""
+    return [m.slug for m in slides.deck_modules(load_course(ROOT), ROOT)]
+
+
+def deck_url(base: str, lang: str, slug: str, query: str = "") -> str:
+    return f"{base}{'' if lang == 'ru' else lang + '/'}slides/{slug}.html{query}"
+
+
+def expected(root: Path, lang: str, slug: str) -> int:
+    return slides.expected_count(read_page(root / "docs" / lang / "modules" / f"{slug}.md"))
+
+
+def open_deck(visit, url: str):
+    page = visit.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(url)
+    page.wait_for_selector("html[data-kl-ready]", timeout=15000)
+    return page
+
+
+def check_deck(visit, url: str, count: int, lang: str) -> None:
+    """One load of a deck: slide count, notes, keyboard, numbers, language, nothing external."""
+    page = open_deck(visit, url)
+    assert page.get_attribute("html", "lang") == lang
+    assert page.evaluate("Reveal.getTotalSlides()") == count
+    assert page.locator(".slides > section").count() == count
+    # Trainer notes are speaker notes: present, hidden on the slide, and no <details> left.
+    assert page.locator("aside.notes").count() >= 1
+    assert page.locator(".slides details, .slides [data-kl-block='trainer-note']").count() == 0
+    assert page.eval_on_selector_all("aside.notes", "els => els.every(e => e.offsetParent === null)")
+    assert page.locator(".slide-number").inner_text().strip().startswith("1")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("Reveal.getIndices().h === 1")
+    page.keyboard.press("End")
+    page.wait_for_function(f"Reveal.getIndices().h === {count - 1}")
+    assert page.locator(".slides > section.present").get_attribute("data-kl-slide") == "closing"
+    page.keyboard.press("Escape")
+    page.wait_for_function("Reveal.isOverview()")
+    assert visit.external == [], f"requests to other origins: {visit.external}"
+    assert visit.errors == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fixture_deck(visit_deck, deck_server, deck_site, lang):
+    url = deck_url(deck_server.base, lang, FIXTURE_SLUG)
+    check_deck(visit_deck, url, expected(deck_site, lang, FIXTURE_SLUG), lang)
+    page = visit_deck.page
+    page.goto(url + "#/concepts")
+    page.wait_for_selector("html[data-kl-ready]")
+    # The image came along, and loads from the deck's folder.
+    assert page.evaluate("document.querySelector('#concepts img').naturalWidth") == 400
+    assert page.locator("#concepts aside.notes").count() == 1
+    assert page.locator("#practice .kl-case .kl-case__questions li").count() == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("slug", real_decks())
+def test_real_deck(visit, server, slug, lang):
+    check_deck(visit, deck_url(server.base, lang, slug), expected(ROOT, lang, slug), lang)
+
+
+def test_real_course_has_decks():
+    assert real_decks(), "no module page says `slides: true`"
+
+
+@pytest.fixture
+def visit_deck(browser, deck_server):
+    context = browser.new_context(locale="ru-RU")
+    yield Visit(context, f"http://127.0.0.1:{deck_server.server_address[1]}/")
+    context.close()
+
+
+def pdf_pages(pdf: bytes, tmp_path: Path) -> int:
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_print_view_gives_one_pdf_page_per_slide(visit, visit_deck, server, deck_server, deck_site, lang, tmp_path):
+    decks = real_decks()
+    # A real deck once there is one; the small course's otherwise.
+    visitor, base, root, slug = (visit, server.base, ROOT, decks[0]) if decks else \
+        (visit_deck, deck_server.base, deck_site, FIXTURE_SLUG)
+    count = expected(root, lang, slug)
+    page = open_deck(visitor, deck_url(base, lang, slug, "?print-pdf"))
+    page.wait_for_function(f"document.querySelectorAll('.pdf-page').length === {count}", timeout=30000)
+    assert page.locator("[data-kl-overflow]").count() == 0, "a slide does not fit its page even with small text"
+    assert pdf_pages(page.pdf(prefer_css_page_size=True, print_background=True), tmp_path) == count
+    assert visitor.external == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_handout_shows_every_slide_with_its_notes(visit_deck, deck_server, deck_site, lang):
+    page = open_deck(visit_deck, deck_url(deck_server.base, lang, FIXTURE_SLUG, "?handout"))
+    count = expected(deck_site, lang, FIXTURE_SLUG)
+    assert page.locator(".kl-handout__item").count() == count
+    notes = page.locator(".kl-handout__notes")
+    assert notes.count() == 2 and notes.first.is_visible()
+    # reveal.js is not started: the slides are a plain document to print.
+    assert page.locator(".reveal").count() == 0 and page.locator(".kl-handout").count() == 1
+
+
+def test_speaker_view_opens_with_notes_in_the_deck_language(visit_deck, deck_server):
+    page = open_deck(visit_deck, deck_url(deck_server.base, "kk", FIXTURE_SLUG, "#/concepts"))
+    with page.expect_popup() as popup_info:
+        page.keyboard.press("s")
+    speaker = popup_info.value
+    speaker.wait_for_function("document.querySelector('.speaker-controls-notes .value') && "
+                              "document.querySelector('.speaker-controls-notes .value').textContent.includes('Топтан')")
+    assert speaker.locator("#upcoming-slide .label").inner_text() == "Келесі слайд"
+    assert speaker.locator("#current-slide iframe").count() == 1
+    assert visit_deck.external == []
+
+
+def test_deck_works_from_file_url(browser, deck_site):
+    """A USB copy: the deck and its speaker view from file://, with nothing else allowed."""
+    context = browser.new_context()
+    visit = Visit(context, "file://")
+    deck = deck_site / "out" / "kk" / "slides" / f"{FIXTURE_SLUG}.html"
+    check_deck(visit, deck.as_uri(), expected(deck_site, "kk", FIXTURE_SLUG), "kk")
+    page = visit.page
+    with page.expect_popup() as popup_info:
+        page.keyboard.press("s")
+    popup_info.value.wait_for_function("getComputedStyle(document.querySelector('#connection-status')).display === 'none'")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_module_page_links_to_its_deck_and_the_index_lists_it(visit_deck, deck_server, lang):
+    prefix = "" if lang == "ru" else f"{lang}/"
+    page = visit_deck.page
+    page.goto(f"{deck_server.base}{prefix}modules/{FIXTURE_SLUG}.html")
+    link = page.locator("a[data-kl-deck-link]")
+    assert link.inner_text() == {"ru": "Открыть как слайды", "kk": "Слайдтар түрінде ашу"}[lang]
+    assert link.get_attribute("href") == f"../slides/{FIXTURE_SLUG}.html"
+    link.click()
+    page.wait_for_selector("html[data-kl-ready]")
+    page.goto(f"{deck_server.base}{prefix}slides.html")
+    assert page.locator("a[data-kl-deck]").get_attribute("href") == f"slides/{FIXTURE_SLUG}.html"
+    assert visit_deck.external == []
