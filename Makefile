@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 # Debian packages the test suite needs (browser tests, spelling).
-DEBIAN_PACKAGES := chromium hunspell-ru hunspell-kk
+DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk
 
 # Makes `python -m kelisim` importable from the venv (same line works on Windows).
 export PUT_SCRIPTS_ON_PATH := import pathlib, site; pathlib.Path(site.getsitepackages()[-1], "kelisim.pth").write_text(str(pathlib.Path("scripts").resolve()))

@@ -53,6 +53,25 @@ def cmd_sources(args) -> int:
     return 0
 
 
+def cmd_spelling(args) -> int:
+    """Spell-check ru and kk text with hunspell; list words to review for course/wordlist-<lang>.txt."""
+    from . import spelling
+
+    if not spelling.available():
+        print("hunspell with ru_RU and kk_KZ dictionaries is missing: sudo apt-get install hunspell hunspell-ru hunspell-kk",
+              file=sys.stderr)
+        return 2
+    unknown, mixed = spelling.check(ROOT)
+    for word in mixed:
+        print(f"{word}  <- mixes Latin and Cyrillic letters (a Latin i for Kazakh і?)")
+    for word in unknown:
+        print(word if not args.words else word.word)
+    if not args.words:
+        print(f"{len(unknown)} unknown word(s), {len(mixed)} mixed-script word(s). Fix typos; add correct words, "
+              "after review, to course/wordlist-<lang>.txt.")
+    return 1 if unknown or mixed else 0
+
+
 def cmd_vendor(args) -> int:
     """Re-fetch the pinned front-end packages from npm and rewrite SHA256SUMS."""
     from . import vendor
@@ -72,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.set_defaults(run=cmd_serve)
     commands.add_parser("check", help=cmd_check.__doc__).set_defaults(run=cmd_check)
     commands.add_parser("sources", help=cmd_sources.__doc__).set_defaults(run=cmd_sources)
+    spelling = commands.add_parser("spelling", help=cmd_spelling.__doc__)
+    spelling.add_argument("--words", action="store_true", help="print only the words (to review for a word list)")
+    spelling.set_defaults(run=cmd_spelling)
     commands.add_parser("vendor", help=cmd_vendor.__doc__).set_defaults(run=cmd_vendor)
     args = parser.parse_args(argv)
     return args.run(args)

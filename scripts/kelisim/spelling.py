@@ -1,0 +1,146 @@
+"""Spelling of the course text with Debian's hunspell dictionaries and reviewed project word lists.
+
+Each language's text (pages, glossary, quiz banks, course data) is checked with its own
+dictionary. Words hunspell does not know but that are correct (terms, names, Kazakh
+inflected forms the dictionary lacks) go into course/wordlist-<lang>.txt after review.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import ROOT
+from .pages import split_front_matter
+
+DICTIONARIES = {"ru": "/usr/share/hunspell/ru_RU", "kk": "/usr/share/hunspell/kk_KZ"}
+CYRILLIC = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
+RE_WORD = re.compile(rf"[{CYRILLIC}A-Za-z]+")
+RE_CYRILLIC_WORD = re.compile(rf"^[{CYRILLIC}]+$")
+# Markdown and block syntax that is not prose.
+RE_NOT_PROSE = [
+    re.compile(r"`[^`]*`"),                      # inline code
+    re.compile(r"\]\([^)]*\)"),                  # link and image targets
+    re.compile(r"\{\s*#[^}]*\}"),                # heading anchors
+    re.compile(r"<[^>]+>"),                      # HTML tags and comments
+    re.compile(r"https?://\S+"),
+    re.compile(r"^\s*/{3,}.*$"),                 # block fences (the case title is checked separately below)
+    re.compile(r"^ {4}[A-Za-z_]+:.*$"),          # block options
+]
+RE_BLOCK_TITLE = re.compile(r"^\s*/{3,}\s*[\w-]+\s*\|\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Unknown:
+    lang: str
+    word: str
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: [{self.lang}] '{self.word}'"
+
+
+def available() -> bool:
+    return shutil.which("hunspell") is not None and all(Path(f"{d}.dic").exists() for d in DICTIONARIES.values())
+
+
+def wordlist(lang: str, root: Path = ROOT) -> set[str]:
+    path = root / "course" / f"wordlist-{lang}.txt"
+    if not path.exists():
+        return set()
+    return {line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines()} - {""}
+
+
+def page_lines(path: Path):
+    """(line number, prose) for a Markdown page: no front matter, code, URLs or block syntax."""
+    text = path.read_text(encoding="utf-8")
+    _, skip = split_front_matter(text)
+    fence = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number <= skip:
+            continue
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+            continue
+        if fence:
+            continue
+        title = RE_BLOCK_TITLE.match(line)
+        if title:
+            yield number, title.group(1)
+            continue
+        for pattern in RE_NOT_PROSE:
+            line = pattern.sub(" ", line)
+        yield number, line
+
+
+def yaml_lines(path: Path, lang: str):
+    """(line number, text) for every string under a `lang` key in a YAML file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == lang and isinstance(value, str):
+                    found.append(value)
+                elif key == lang and isinstance(value, dict):
+                    found.extend(v for v in value.values() if isinstance(v, str))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(data)
+    for text in found:
+        first = text.split("\n")[0][:40]
+        number = next((n for n, line in enumerate(lines, start=1) if first and first in line), 0)
+        yield number, text
+
+
+def sources(root: Path, lang: str):
+    """Every piece of `lang` text with where it comes from."""
+    for path in sorted((root / "docs" / lang).rglob("*.md")):
+        for number, line in page_lines(path):
+            yield path, number, line
+    for path in [root / "course" / "course.yml", root / "course" / "glossary.yml", root / "course" / "sources.yml",
+                 *sorted((root / "quizzes").glob("*.yml"))]:
+        if path.exists():
+            for number, text in yaml_lines(path, lang):
+                yield path, number, text
+
+
+def check(root: Path = ROOT) -> tuple[list[Unknown], list[Unknown]]:
+    """(unknown words, words mixing Latin and Cyrillic letters) over the whole course."""
+    unknown: list[Unknown] = []
+    mixed: list[Unknown] = []
+    for lang in DICTIONARIES:
+        first_seen: dict[str, tuple[str, int]] = {}
+        for path, number, text in sources(root, lang):
+            where = (path.relative_to(root).as_posix(), number)
+            for word in RE_WORD.findall(text):
+                has_latin = re.search("[A-Za-z]", word)
+                if has_latin and re.search(f"[{CYRILLIC}]", word):
+                    mixed.append(Unknown(lang, word, *where))
+                elif not has_latin and not word.isupper():  # abbreviations (АНК, ҚХА) are not words
+                    first_seen.setdefault(word, where)
+        allowed = wordlist(lang, root)
+        candidates = [w for w in first_seen if w not in allowed and w.lower() not in allowed]
+        for word in sorted(hunspell_unknown(lang, candidates)):
+            unknown.append(Unknown(lang, word, *first_seen[word]))
+    return unknown, mixed
+
+
+def hunspell_unknown(lang: str, words: list[str]) -> set[str]:
+    if not words:
+        return set()
+    result = subprocess.run(["hunspell", "-d", DICTIONARIES[lang], "-l", "-i", "utf-8"],
+                            input="\n".join(words), capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
