@@ -122,6 +122,11 @@ def block_problems(page: Page, file: str, sources) -> list[Problem]:
             problems.append(Problem(file, heading.line, None, "heading-anchor",
                                     f"heading '{heading.text}' has no explicit anchor",
                                     "end it with an ASCII anchor identical in both languages, e.g. '## Заголовок { #key-documents }'"))
+    for marker in page.slide_markers:
+        if not marker.top_level:
+            problems.append(Problem(file, marker.line, "slide", "slide-marker",
+                                    "'<!-- slide -->' inside a block or indented does not start a new slide",
+                                    "put it on a line of its own, unindented, between paragraphs and outside blocks"))
     return problems
 
 
@@ -201,6 +206,9 @@ def _pair_problems(a: Page, b: Page, file_a: str, file_b: str) -> list[Problem]:
     image_line = {name: line for name, line in b.images}
     compare("images", [i for i, _ in a.images], [i for i, _ in b.images], image_line.get,
             "use the same image files (a translated diagram keeps its file name in docs/<lang>/)")
+    marker_line = {key: m.line for key, m in zip(_marker_keys(b), b.slide_markers)}
+    compare("slides", _marker_keys(a), _marker_keys(b), marker_line.get,
+            "split the translation into the same slides: a '<!-- slide -->' line in the same sections as the original")
     meta_a = {k: v for k, v in a.meta.items() if k not in ("title", "description")}
     meta_b = {k: v for k, v in b.meta.items() if k not in ("title", "description")}
     if meta_a != meta_b:
@@ -208,6 +216,16 @@ def _pair_problems(a: Page, b: Page, file_a: str, file_b: str) -> list[Problem]:
                                 f"front matter differs from {file_a}: {meta_a} vs {meta_b}",
                                 "keep module, slides, search and hide identical; only title/description are translated"))
     return problems
+
+
+def _marker_keys(page: Page) -> list[str]:
+    """'<!-- slide --> 2 in #section' for each slide marker: which section it splits, and the how-manieth."""
+    keys, seen = [], {}
+    for marker in page.slide_markers:
+        section = f"#{marker.section}" if marker.section else "the introduction"
+        seen[section] = seen.get(section, 0) + 1
+        keys.append(f"'<!-- slide -->' {seen[section]} in {section}")
+    return keys
 
 
 def _block_key(block) -> str:
