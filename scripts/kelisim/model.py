@@ -129,9 +129,6 @@ def _semantic_problems(data, name: str) -> list[Problem]:
                 problems.append(Problem(name, module["seminar_slots"].line_of(index), module["id"], "unknown-slot",
                                         f"module {module['id']} refers to seminar slot '{slot}', which the timetable does not define",
                                         "use an id from seminar.days[].slots[] or add the slot there"))
-    if data["default_language"] not in data["languages"]:
-        problems.append(Problem(name, data.line_of("default_language"), None, "default-language",
-                                "default_language is not one of languages", "list it under languages"))
     return problems
 
 
