@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ROOT, blocks, checks, glossary, site, slides
+from .i18n import t
 from .model import Course
 
 
@@ -31,6 +32,7 @@ def configure(config) -> object:
         terms = glossary.load_glossary(root)
         STATE.abbreviations = {code: glossary.abbreviations(terms, code) for code in STATE.course.languages}
     config.nav = navigation(STATE.course)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "permalink")
     return config
 
 

@@ -15,6 +15,7 @@ MONTHS = {
 
 STRINGS: dict[str, dict[str, str]] = {
     "ru": {
+        "permalink": "Ссылка на этот раздел",
         "outcomes": "Результаты обучения",
         "outcomes.lead": "После изучения модуля вы сможете:",
         "key-points": "Главное",
@@ -117,6 +118,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "slides.speaker.notes": "Заметки",
     },
     "kk": {
+        "permalink": "Осы бөлімге сілтеме",
         "outcomes": "Оқу нәтижелері",
         "outcomes.lead": "Модульді меңгергеннен кейін сіз:",
         "key-points": "Негізгі түйін",

@@ -9,7 +9,8 @@ pytestmark = pytest.mark.browser
 PAGES = ["index.html", "syllabus.html", "seminar.html", "glossary.html",
          "modules/kazaktanu.html", "modules/religious-policy.html", "modules/conflict-prevention.html"]
 ENGLISH_THEME_STRINGS = ["Search", "Table of contents", "Back to top", "Skip to content", "Copy to clipboard",
-                         "Next", "Previous", "Select language", "Type to start searching", "Initializing search"]
+                         "Next", "Previous", "Select language", "Type to start searching", "Initializing search",
+                         "Permanent link"]
 
 
 def open_page(visit, url):
