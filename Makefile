@@ -11,7 +11,7 @@ DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils
 # Makes `python -m kelisim` importable from the venv (same line works on Windows).
 export PUT_SCRIPTS_ON_PATH := import pathlib, site; pathlib.Path(site.getsitepackages()[-1], "kelisim.pth").write_text(str(pathlib.Path("scripts").resolve()))
 
-.PHONY: serve build check test system-packages bench clean
+.PHONY: serve build check test system-packages bench moodle quizzes clean
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ test: $(READY) system-packages
 
 bench: $(READY)
 	$(BIN)/python -m kelisim bench
+
+# Moodle XML, one file per language, in dist/moodle/ (see AUTHORING.md, «Тесты»).
+moodle: $(READY)
+	$(BIN)/python -m kelisim moodle
+
+# Rewrites the generated quiz pages after a bank is added or removed.
+quizzes: $(READY)
+	$(BIN)/python -m kelisim quizzes
 
 # Installs what is missing when running as root on Debian; otherwise says what to install.
 system-packages:

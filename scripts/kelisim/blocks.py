@@ -25,6 +25,8 @@ from .sources import parse_citation
 
 TEACHING = {"status", "key-points", "case", "questions", "trainer-note", "sources"}
 GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides"}
+#: Rendered from the question banks (kelisim.quiz); `quiz` names its bank in an `id:` option.
+GENERATED |= {"quiz", "answer-key"}
 KNOWN = TEACHING | GENERATED
 
 
@@ -51,6 +53,11 @@ class PageContext:
     def sources(self):
         from .sources import load_sources
         return load_sources(self.root)
+
+    @cached_property
+    def banks(self):
+        from .quiz.bank import load_banks
+        return {bank.id: bank for bank in load_banks(self.root, self.course)}
 
     def link(self, target: str) -> str:
         """Relative link from this page to another page of the same language."""
@@ -325,8 +332,30 @@ class SlidesIndex(CourseBlock):
         return wrapper
 
 
+class QuizBlock(CourseBlock):
+    """`/// quiz` + `id: <bank>` option: a self-check quiz from quizzes/<bank>.yml (on generated pages)."""
+
+    NAME = "quiz"
+    OPTIONS = {"id": ("", type_string)}
+
+    def on_create(self, parent):
+        from .quiz import render
+        return render.quiz(parent, CONTEXT.banks[self.options["id"]], CONTEXT)
+
+
+class AnswerKeyBlock(CourseBlock):
+    """`/// answer-key`: every bank's questions with the correct answers, for trainers to print."""
+
+    NAME = "answer-key"
+
+    def on_create(self, parent):
+        from .quiz import render
+        return render.answer_key(parent, list(CONTEXT.banks.values()), CONTEXT)
+
+
 BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, TrainerNote, SourcesBlock,
                  Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex]
+BLOCK_CLASSES += [QuizBlock, AnswerKeyBlock]
 assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from . import ROOT, blocks, checks, glossary, site, slides
 from .i18n import t
 from .model import Course
+from .quiz import pages as quiz_pages
+from .quiz.bank import load_banks
 
 
 @dataclass
@@ -15,6 +17,7 @@ class BuildState:
     command: str = "build"
     course: Course | None = None
     abbreviations: dict | None = None
+    quizzes: tuple = ()
     root: Path = ROOT
 
 
@@ -29,9 +32,10 @@ def configure(config) -> object:
         blocks.reset(root)
         STATE.root = root
         STATE.course = checks.run_checks(root)
+        STATE.quizzes = tuple(load_banks(root, STATE.course))
         terms = glossary.load_glossary(root)
         STATE.abbreviations = {code: glossary.abbreviations(terms, code) for code in STATE.course.languages}
-    config.nav = navigation(STATE.course)
+    config.nav = quiz_pages.navigation(navigation(STATE.course), STATE.quizzes)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "permalink")
     return config
 
@@ -47,6 +51,7 @@ def page_markdown(markdown: str, page, config) -> str:
     blocks.set_page(lang, path, page.meta.get("module"))
     if page.meta.get("slides") is True:
         markdown = slides.with_deck_link(markdown, lang, path)
+    markdown += quiz_pages.link_markdown(STATE.quizzes, lang, path)
     return f"{markdown}\n\n{STATE.abbreviations[lang]}\n"
 
 

@@ -13,6 +13,7 @@ from .blocks import GENERATED, KNOWN
 from .glossary import load_glossary
 from .model import Course, load_course
 from .pages import Page, read_page
+from .quiz import check_quizzes
 from .problems import CourseError, Problem, raise_if_any, rel
 from .sources import NOT_CURRENT, load_sources, parse_citation
 
@@ -37,6 +38,7 @@ def run_checks(root: Path = ROOT) -> Course:
         for page in lang_pages.values():
             problems += block_problems(page, rel(page.path, root), loaded["sources"])
     problems += parity_problems(root, course, pages)
+    problems += check_quizzes(root, course, pages)
     raise_if_any(problems)
     return course
 

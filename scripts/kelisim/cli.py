@@ -80,6 +80,58 @@ def cmd_vendor(args) -> int:
     return 0
 
 
+def cmd_quizzes(args) -> int:
+    """Validate the quiz banks and write the generated quiz pages (--check: only report stale ones)."""
+    from .model import load_course
+    from .quiz.bank import check_banks
+    from .quiz.pages import COMMAND, stale_problems, write_pages
+
+    course = load_course(ROOT)
+    banks, problems = check_banks(ROOT, course)
+    if args.check:
+        problems += stale_problems(ROOT, banks, course)
+    if problems:
+        print(CourseError(problems).report(), file=sys.stderr)
+        return 1
+    if args.check:
+        print(f"OK: quiz pages are current for {len(banks)} bank(s).")
+        return 0
+    for change in write_pages(ROOT, banks, course) or [f"nothing to do: pages are current ({COMMAND} --check)"]:
+        print(change)
+    return 0
+
+
+def cmd_moodle(args) -> int:
+    """Export the quiz banks as Moodle XML, one file per language (dist/moodle/)."""
+    from .checks import run_checks
+    from .quiz import moodle
+    from .quiz.bank import load_banks
+
+    try:
+        course = run_checks(ROOT)
+        banks = load_banks(ROOT, course)
+    except CourseError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    count = sum(len(bank.questions) for bank in banks)
+    for path in moodle.write(banks, course, ROOT / args.out):
+        print(f"wrote {path.relative_to(ROOT)}: {count} questions in {len(banks)} categories")
+    return 0
+
+
+def cmd_bench(args) -> int:
+    """Print the quiz widget's size (JS + CSS, raw and gzipped) against its budget."""
+    from .quiz.widget import BUDGET, sizes
+
+    rows = sizes()
+    for name, raw, packed in rows:
+        print(f"{name:<12} {raw:>7} B raw {packed:>7} B gzipped")
+    raw, packed = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    print(f"{'total':<12} {raw:>7} B raw {packed:>7} B gzipped (budget {BUDGET} B gzipped: "
+          f"{'within' if packed <= BUDGET else 'OVER'})")
+    return 0 if packed <= BUDGET else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kelisim", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -95,5 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     spelling.add_argument("--words", action="store_true", help="print only the words (to review for a word list)")
     spelling.set_defaults(run=cmd_spelling)
     commands.add_parser("vendor", help=cmd_vendor.__doc__).set_defaults(run=cmd_vendor)
+    quizzes = commands.add_parser("quizzes", help=cmd_quizzes.__doc__)
+    quizzes.add_argument("--check", action="store_true", help="fail if generated quiz pages are stale; write nothing")
+    quizzes.set_defaults(run=cmd_quizzes)
+    moodle = commands.add_parser("moodle", help=cmd_moodle.__doc__)
+    moodle.add_argument("--out", default="dist/moodle")
+    moodle.set_defaults(run=cmd_moodle)
+    commands.add_parser("bench", help=cmd_bench.__doc__).set_defaults(run=cmd_bench)
     args = parser.parse_args(argv)
     return args.run(args)

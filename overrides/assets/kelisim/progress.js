@@ -1,0 +1,104 @@
+/* Kelisim progress store: the one place where learners' answers are kept.
+ *
+ * window.KelisimProgress, for the quiz widget, a progress dashboard or a SCORM 1.2 adapter:
+ *   course            course id (from the page's data-kl-course)
+ *   get(id)           the record for question `id`, or null (missing, corrupted or foreign)
+ *   set(id, record)   store a record {v: 1, answer, score, max, at}; throws on an invalid one
+ *   all()             {question id: record} for every valid record of this course
+ *   reset(ids)        forget these questions (all of this course's when ids is omitted)
+ * Storage key: "kelisim:<course>:q:<question id>" (never a page, URL or position).
+ * `answer` per type: single "key"; multiple ["key", ...]; true-false true|false;
+ * matching {"left key": "right key"}; ordering ["key", ...] in the learner's order.
+ * Every change dispatches "kelisim:progress" on window, detail {course, id, record|null}.
+ * Without localStorage (blocked, private mode) records live in memory for the page's life.
+ */
+(function () {
+  "use strict";
+  if (window.KelisimProgress) return;
+  var memory = {};
+  var store = null;
+  try {
+    store = window.localStorage;
+    store.getItem("kelisim");
+  } catch (e) {
+    store = null;
+  }
+
+  function read(key) {
+    try {
+      if (store) return store.getItem(key);
+    } catch (e) { /* fall through to memory */ }
+    return Object.prototype.hasOwnProperty.call(memory, key) ? memory[key] : null;
+  }
+
+  function write(key, value) {
+    try {
+      if (store) {
+        if (value === null) store.removeItem(key); else store.setItem(key, value);
+        return;
+      }
+    } catch (e) { /* quota or blocked: keep it in memory */ }
+    if (value === null) delete memory[key]; else memory[key] = value;
+  }
+
+  function keys() {
+    var out = Object.keys(memory);
+    try {
+      for (var i = 0; store && i < store.length; i++) out.push(store.key(i));
+    } catch (e) { /* unreadable storage: memory only */ }
+    return out;
+  }
+
+  function valid(r) {
+    return !!r && typeof r === "object" && !Array.isArray(r) && r.v === 1 &&
+      r.answer !== undefined && r.answer !== null && typeof r.at === "string" &&
+      typeof r.score === "number" && typeof r.max === "number" && isFinite(r.score) &&
+      isFinite(r.max) && r.max > 0 && r.score >= 0 && r.score <= r.max;
+  }
+
+  function emit(id, record) {
+    window.dispatchEvent(new CustomEvent("kelisim:progress", {detail: {course: api.course, id: id, record: record}}));
+  }
+
+  var holder = document.querySelector("[data-kl-course]");
+  var api = {
+    course: holder ? holder.getAttribute("data-kl-course") : "kelisim",
+    key: function (id) { return "kelisim:" + api.course + ":q:" + id; },
+    valid: valid,
+    get: function (id) {
+      var raw = read(api.key(id));
+      if (raw === null) return null;
+      try {
+        var record = JSON.parse(raw);
+        return valid(record) ? record : null;
+      } catch (e) {
+        return null;
+      }
+    },
+    set: function (id, record) {
+      if (!valid(record)) throw new TypeError("KelisimProgress.set: invalid record");
+      write(api.key(id), JSON.stringify(record));
+      emit(id, record);
+    },
+    all: function () {
+      var prefix = api.key(""), out = {};
+      keys().forEach(function (key) {
+        if (key && key.indexOf(prefix) === 0) {
+          var record = api.get(key.slice(prefix.length));
+          if (record) out[key.slice(prefix.length)] = record;
+        }
+      });
+      return out;
+    },
+    reset: function (ids) {
+      var prefix = api.key("");
+      if (!ids) ids = keys().filter(function (k) { return k && k.indexOf(prefix) === 0; })
+        .map(function (k) { return k.slice(prefix.length); });
+      ids.forEach(function (id) {
+        write(api.key(id), null);
+        emit(id, null);
+      });
+    }
+  };
+  window.KelisimProgress = api;
+})();

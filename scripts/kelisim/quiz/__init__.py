@@ -1,0 +1,30 @@
+"""Self-check quizzes from bilingual question banks (quizzes/*.yml).
+
+bank.py loads and validates the banks; render.py draws the quiz and the answer key in a
+page's language; pages.py writes the small generated pages that hold them; moodle.py
+exports Moodle XML. The widget itself is overrides/assets/kelisim/progress.js + quiz.js + quiz.css.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..problems import Problem, rel
+
+
+def check_quizzes(root: Path, course, pages) -> list[Problem]:
+    """Every bank rule, generated pages up to date, and `/// quiz` blocks naming real banks."""
+    from .bank import check_banks
+    from .pages import stale_problems
+
+    banks, problems = check_banks(root, course, pages)
+    problems += stale_problems(root, banks, course)
+    known = {bank.id for bank in banks} | {path.stem for path in (root / "quizzes").glob("*.yml")}
+    for lang_pages in pages.values():
+        for page in lang_pages.values():
+            for block in page.walk_blocks():
+                if block.name == "quiz" and block.options.get("id") not in known:
+                    problems.append(Problem(rel(page.path), block.line, block.options.get("id"), "unknown-bank",
+                                            f"no quizzes/{block.options.get('id')}.yml for this quiz block",
+                                            "name an existing bank in the block's '    id:' line"))
+    return problems

@@ -1,0 +1,21 @@
+"""The quiz widget's front-end files and their size budget (`python -m kelisim bench`)."""
+
+from __future__ import annotations
+
+import gzip
+
+from .. import ROOT
+
+ASSETS = ROOT / "overrides" / "assets" / "kelisim"
+FILES = ("progress.js", "quiz.js", "quiz.css")
+#: Everything a quiz page loads for the widget, gzipped, must stay within this.
+BUDGET = 8 * 1024
+
+
+def sizes() -> list[tuple[str, int, int]]:
+    """(file, raw bytes, gzipped bytes) for each widget file, as a server would send it."""
+    result = []
+    for name in FILES:
+        data = (ASSETS / name).read_bytes()
+        result.append((name, len(data), len(gzip.compress(data, compresslevel=9))))
+    return result
