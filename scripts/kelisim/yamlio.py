@@ -112,6 +112,10 @@ def schema_problems(data, schema: dict, file: str, skip=None) -> list[Problem]:
         if skip is not None and skip(error):
             continue
         line, ident = _locate(data, list(error.absolute_path))
+        if error.validator == "additionalProperties" and isinstance(error.instance, Node):
+            # Point at the unexpected key itself, not at the start of its mapping.
+            extra = [key for key in error.instance if key not in error.schema.get("properties", {})]
+            line = error.instance.line_of(extra[0]) if extra else line
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
         problems.append(Problem(file, line, ident, "schema", f"{where}: {error.message}",
                                 "compare with the schema next to this file; editors with yaml-language-server show it inline"))
