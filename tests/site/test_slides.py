@@ -11,6 +11,7 @@ import http.server
 import shutil
 import subprocess
 import threading
+import warnings
 from pathlib import Path
 
 import pytest
@@ -191,6 +192,7 @@ def deck_server(deck_site, tmp_path_factory):
     httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}/kurs/"
     yield httpd
     httpd.shutdown()
+    httpd.server_close()
 
 
 def real_decks() -> list[str]:
@@ -214,7 +216,7 @@ def open_deck(visit, url: str):
     return page
 
 
-def check_deck(visit, url: str, count: int, lang: str) -> None:
+def check_deck(visit, url: str, count: int, lang: str):
     """One load of a deck: slide count, notes, keyboard, numbers, language, nothing external."""
     page = open_deck(visit, url)
     assert page.get_attribute("html", "lang") == lang
@@ -234,13 +236,23 @@ def check_deck(visit, url: str, count: int, lang: str) -> None:
     page.wait_for_function("Reveal.isOverview()")
     assert visit.external == [], f"requests to other origins: {visit.external}"
     assert visit.errors == []
+    return page
+
+
+def warn_long_slides(page, slug: str, lang: str, where: str) -> list[str]:
+    """Slides too long even with the smallest text: a note for content authors, not a failure."""
+    long = page.eval_on_selector_all("[data-kl-overflow]", "els => els.map(e => e.id)")
+    if long:
+        warnings.warn(f"{lang}/slides/{slug}.html: too long for one {where}, split with <!-- slide -->: "
+                      f"{', '.join('#' + i for i in long)}", stacklevel=2)
+    return long
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_fixture_deck(visit_deck, deck_server, deck_site, lang):
     url = deck_url(deck_server.base, lang, FIXTURE_SLUG)
-    check_deck(visit_deck, url, expected(deck_site, lang, FIXTURE_SLUG), lang)
-    page = visit_deck.page
+    page = check_deck(visit_deck, url, expected(deck_site, lang, FIXTURE_SLUG), lang)
+    assert page.locator("[data-kl-overflow], [data-kl-scale]").count() == 0, "the small course's slides fit as they are"
     page.goto(url + "#/concepts")
     page.wait_for_selector("html[data-kl-ready]")
     # The image came along, and loads from the deck's folder.
@@ -252,7 +264,8 @@ def test_fixture_deck(visit_deck, deck_server, deck_site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("slug", real_decks())
 def test_real_deck(visit, server, slug, lang):
-    check_deck(visit, deck_url(server.base, lang, slug), expected(ROOT, lang, slug), lang)
+    page = check_deck(visit, deck_url(server.base, lang, slug), expected(ROOT, lang, slug), lang)
+    warn_long_slides(page, slug, lang, "screen")
 
 
 def test_real_course_has_decks():
@@ -282,7 +295,7 @@ def test_print_view_gives_one_pdf_page_per_slide(visit, visit_deck, server, deck
     count = expected(root, lang, slug)
     page = open_deck(visitor, deck_url(base, lang, slug, "?print-pdf"))
     page.wait_for_function(f"document.querySelectorAll('.pdf-page').length === {count}", timeout=30000)
-    assert page.locator("[data-kl-overflow]").count() == 0, "a slide does not fit its page even with small text"
+    warn_long_slides(page, slug, lang, "page")
     assert pdf_pages(page.pdf(prefer_css_page_size=True, print_background=True), tmp_path) == count
     assert visitor.external == []
 
@@ -294,6 +307,9 @@ def test_handout_shows_every_slide_with_its_notes(visit_deck, deck_server, deck_
     assert page.locator(".kl-handout__item").count() == count
     notes = page.locator(".kl-handout__notes")
     assert notes.count() == 2 and notes.first.is_visible()
+    # Each slide drawn whole at half size in its frame.
+    box = page.locator(".kl-handout__frame > section").first.bounding_box()
+    assert (box["width"], box["height"]) == (640, 360)
     # reveal.js is not started: the slides are a plain document to print.
     assert page.locator(".reveal").count() == 0 and page.locator(".kl-handout").count() == 1
 

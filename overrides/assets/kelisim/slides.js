@@ -6,22 +6,24 @@
 
   var WIDTH = 1280, HEIGHT = 720;
   var printing = /print-pdf/i.test(window.location.search);
+  var handingOut = new URLSearchParams(window.location.search).has("handout");
   // On screen a slide that is still too long scrolls; on paper every slide must fit its page.
-  var MIN_SCALE = printing ? 35 : 60;
+  var MIN_SCALE = printing || handingOut ? 35 : 60;
   var strings = JSON.parse(document.getElementById("kl-deck-strings").textContent);
-  var query = window.location.search;
   var deck = document.querySelector(".kl-deck");
   var slides = Array.prototype.slice.call(deck.querySelectorAll(".slides > section"));
 
   // Long slides get smaller text rather than being cut off (never below MIN_SCALE %).
   function fitText() {
     document.documentElement.classList.add("kl-measuring");
+    // In pixels: the handout moves slides into boxes whose own font size differs.
+    var base = parseFloat(window.getComputedStyle(deck).fontSize);
     slides.forEach(function (slide) {
       var body = slide.querySelector(".kl-slide__body");
       var scale = 100;
       while (body.scrollHeight > HEIGHT && scale > MIN_SCALE) {
         scale -= 5;
-        slide.style.fontSize = scale + "%";
+        slide.style.fontSize = (base * scale / 100) + "px";
       }
       if (scale < 100) slide.setAttribute("data-kl-scale", String(scale));
       if (body.scrollHeight > HEIGHT) slide.setAttribute("data-kl-overflow", "");
@@ -116,10 +118,15 @@
     }).then(function () {
       document.documentElement.setAttribute("data-kl-ready", "");
     });
+    var root = document.documentElement;
+    root.toggleAttribute("data-kl-first", window.Reveal.getIndices().h === 0);
+    window.Reveal.on("slidechanged", function (event) {
+      root.toggleAttribute("data-kl-first", event.indexh === 0);
+    });
   }
 
   fitText();
-  if (new URLSearchParams(query).has("handout")) {
+  if (handingOut) {
     handout();
     document.documentElement.setAttribute("data-kl-ready", "");
   } else {
