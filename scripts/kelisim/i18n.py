@@ -117,6 +117,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "slides.speaker.reset": "Сбросить таймер",
         "slides.speaker.pacing": "Темп: время до конца слайда",
         "slides.speaker.notes": "Заметки",
+        "slides.previous": "Предыдущий слайд",
+        "slides.next": "Следующий слайд",
+        "slides.resume": "Продолжить показ",
     },
     "kk": {
         "permalink": "Осы бөлімге сілтеме",
@@ -221,6 +224,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "slides.speaker.reset": "Таймерді нөлдеу",
         "slides.speaker.pacing": "Қарқын: слайдтың соңына дейінгі уақыт",
         "slides.speaker.notes": "Жазбалар",
+        "slides.previous": "Алдыңғы слайд",
+        "slides.next": "Келесі слайд",
+        "slides.resume": "Көрсетуді жалғастыру",
     },
 }
 

@@ -317,7 +317,7 @@ def render(deck: Deck, course, page_path: str, nested: bool) -> str:
 
 #: Strings the deck's script shows (speaker view labels, handout headings): slides.<key> in i18n.
 UI_KEYS = ("notes", "slide", "speaker.title", "speaker.upcoming", "speaker.time", "speaker.notes",
-           "speaker.reset", "speaker.pacing")
+           "speaker.reset", "speaker.pacing", "previous", "next", "resume")
 
 
 def index_entries(course, root: Path, lang: str, from_path: str) -> list[tuple[object, str, str]]:

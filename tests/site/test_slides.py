@@ -24,6 +24,7 @@ from kelisim.pages import read_page
 pytestmark = pytest.mark.browser
 
 LANGS = ("ru", "kk")
+NEXT = {"ru": "Следующий слайд", "kk": "Келесі слайд"}  # reveal.js's controls, relabelled
 
 # ---------- a small course whose one module exercises every slide feature -------------
 
@@ -227,6 +228,7 @@ def check_deck(visit, url: str, count: int, lang: str):
     assert page.locator(".slides details, .slides [data-kl-block='trainer-note']").count() == 0
     assert page.eval_on_selector_all("aside.notes", "els => els.every(e => e.offsetParent === null)")
     assert page.locator(".slide-number").inner_text().strip().startswith("1")
+    assert page.get_attribute(".controls .navigate-right", "aria-label") == NEXT[lang]
     page.keyboard.press("ArrowRight")
     page.wait_for_function("Reveal.getIndices().h === 1")
     page.keyboard.press("End")

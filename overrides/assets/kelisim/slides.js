@@ -84,6 +84,20 @@
     if (time && time.firstChild) time.firstChild.textContent = strings["speaker.time"] + " ";
   }
 
+  // reveal.js's own controls speak English: give them the deck's language.
+  function relabel() {
+    var labels = {
+      ".controls .navigate-left": strings.previous,
+      ".controls .navigate-right": strings.next
+    };
+    Object.keys(labels).forEach(function (selector) {
+      var button = document.querySelector(selector);
+      if (button) button.setAttribute("aria-label", labels[selector]);
+    });
+    var resume = document.querySelector(".pause-overlay .resume-button");
+    if (resume) resume.textContent = strings.resume;
+  }
+
   function present() {
     var open = window.open;
     window.open = function (url) {
@@ -109,6 +123,7 @@
       slideNumber: "c/t",
       showSlideNumber: "all",
       overview: true,
+      help: false, // its key list is English only; the trainer bar lists the keys instead
       keyboard: true,
       touch: true,
       transition: "slide",
@@ -116,6 +131,7 @@
       pdfSeparateFragments: false,
       plugins: [window.RevealNotes]
     }).then(function () {
+      relabel();
       document.documentElement.setAttribute("data-kl-ready", "");
     });
     var root = document.documentElement;
