@@ -35,6 +35,7 @@ RE_SUMMARY = re.compile(r"<summary>.*?</summary>", re.S)
 RE_URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 RE_SECTION_TAG = re.compile(r"<(/?)section\b")
 RE_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+RE_LINK_P = re.compile(r'\s*<p class="kl-slides-link">.*?</p>', re.S)  # see with_deck_link
 
 
 @dataclass
@@ -141,7 +142,7 @@ def rebase_urls(fragment: str, page_path: str, deck_path: str, deck_ids: set[str
     page_dir, deck_dir = posixpath.dirname(page_path), posixpath.dirname(deck_path)
 
     def rebase(match):
-        url = match.group(2)
+        url = html.unescape(match.group(2))
         if RE_SCHEME.match(url) or url.startswith("/"):
             return match.group(0)
         if url.startswith("#"):
@@ -199,9 +200,6 @@ def make_slides(article: str, page_path: str, deck_path: str) -> tuple[str, list
 
 # ---------- links to decks ---------------------------------------------------------------
 
-RE_LINK_P = re.compile(r'\s*<p class="kl-slides-link">.*?</p>', re.S)
-
-
 def with_deck_link(markdown: str, lang: str, path: str) -> str:
     """The module page's Markdown with an "Open as slides" link right under its H1.
 
@@ -209,7 +207,7 @@ def with_deck_link(markdown: str, lang: str, path: str) -> str:
     written after the build); the deck builder drops the paragraph again.
     """
     href = posixpath.relpath(f"{DECK_DIR}/{posixpath.basename(path)[:-3]}.html", posixpath.dirname(path) or ".")
-    link = (f'<p class="kl-slides-link"><a href="{href}" data-kl-deck-link>'
+    link = (f'<p class="kl-slides-link"><a class="md-button" href="{href}" data-kl-deck-link>'
             f'{html.escape(t(lang, "slides.open"))}</a></p>')
     lines = markdown.split("\n")
     at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
@@ -225,11 +223,6 @@ class Deck:
     title: str  # the page's H1 (inner HTML)
     slides: list[Slide]
 
-    @property
-    def path(self) -> str:
-        """Inside the language folder."""
-        return f"{DECK_DIR}/{self.module.slug}.html"
-
 
 def deck_modules(course, root: Path) -> list:
     """Modules whose page says `slides: true` (parity keeps the flag equal in every language)."""
@@ -238,24 +231,22 @@ def deck_modules(course, root: Path) -> list:
 
 
 def deck_path(module) -> str:
+    """Inside the language folder, like the module's page (modules/<slug>.html)."""
     return f"{DECK_DIR}/{module.slug}.html"
 
 
-def build_decks(site_dir: Path, course, root: Path, language_dir) -> list[Deck]:
-    """Write every deck in every language; return them (tests and the index use the list)."""
-    decks = []
+def build_decks(site_dir: Path, course, root: Path, language_dir) -> None:
+    """Write every deck in every language, reading the module pages MkDocs has just written."""
     for module in deck_modules(course, root):
         for lang in course.languages:
             folder = language_dir(site_dir, course, lang)
             page_path = module.page[:-3] + ".html"
             article = article_of((folder / page_path).read_text(encoding="utf-8"))
             title, slides = make_slides(article, page_path, deck_path(module))
-            deck = Deck(lang, module, title, slides)
-            target = folder / deck.path
+            target = folder / deck_path(module)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(render(deck, course, page_path, lang != course.default_language), encoding="utf-8")
-            decks.append(deck)
-    return decks
+            html_text = render(Deck(lang, module, title, slides), course, page_path, lang != course.default_language)
+            target.write_text(html_text, encoding="utf-8")
 
 
 def _section(slide: Slide, classes: str, background: str = "") -> str:

@@ -129,7 +129,7 @@ def test_deck_link_goes_under_the_h1():
     text = slides.with_deck_link("---\nmodule: m1\n---\n\n# Заголовок { #top }\n\nТекст.", "kk", "modules/first.md")
     lines = text.split("\n")
     assert lines[4] == "# Заголовок { #top }"
-    assert lines[6] == ('<p class="kl-slides-link"><a href="../slides/first.html" data-kl-deck-link>'
+    assert lines[6] == ('<p class="kl-slides-link"><a class="md-button" href="../slides/first.html" data-kl-deck-link>'
                         'Слайдтар түрінде ашу</a></p>')
 
 
