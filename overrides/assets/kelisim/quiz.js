@@ -7,11 +7,11 @@
 (function () {
   "use strict";
   var P = window.KelisimProgress;
-  var lang = document.documentElement.lang || "ru";
 
   function all(el, sel) { return Array.prototype.slice.call(el.querySelectorAll(sel)); }
   function fill(s, v) { return s.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? v[k] : m; }); }
-  function num(x) { return x.toLocaleString(lang, {maximumFractionDigits: 2}); }
+  // Russian and Kazakh both write a decimal comma (not every browser has kk locale data).
+  function num(x) { return String(Math.round(x * 100) / 100).replace(".", ","); }
   function para(text, cls) {
     var p = document.createElement("p");
     p.textContent = text;
