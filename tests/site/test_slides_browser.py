@@ -209,6 +209,11 @@ def expected(root: Path, lang: str, slug: str) -> int:
     return slides.expected_count(read_page(root / "docs" / lang / "modules" / f"{slug}.md"))
 
 
+def trainer_notes(root: Path, lang: str, slug: str) -> int:
+    page = read_page(root / "docs" / lang / "modules" / f"{slug}.md")
+    return sum(1 for block in page.walk_blocks() if block.name == "trainer-note")
+
+
 def open_deck(visit, url: str):
     page = visit.page
     page.set_viewport_size({"width": 1280, "height": 720})
@@ -217,14 +222,14 @@ def open_deck(visit, url: str):
     return page
 
 
-def check_deck(visit, url: str, count: int, lang: str):
+def check_deck(visit, url: str, count: int, notes: int, lang: str):
     """One load of a deck: slide count, notes, keyboard, numbers, language, nothing external."""
     page = open_deck(visit, url)
     assert page.get_attribute("html", "lang") == lang
     assert page.evaluate("Reveal.getTotalSlides()") == count
     assert page.locator(".slides > section").count() == count
-    # Trainer notes are speaker notes: present, hidden on the slide, and no <details> left.
-    assert page.locator("aside.notes").count() >= 1
+    # Every trainer note is a speaker note, hidden on the slide; no <details> is left.
+    assert page.locator("aside.notes").count() == notes
     assert page.locator(".slides details, .slides [data-kl-block='trainer-note']").count() == 0
     assert page.eval_on_selector_all("aside.notes", "els => els.every(e => e.offsetParent === null)")
     assert page.locator(".slide-number").inner_text().strip().startswith("1")
@@ -253,7 +258,8 @@ def warn_long_slides(page, slug: str, lang: str, where: str) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_fixture_deck(visit_deck, deck_server, deck_site, lang):
     url = deck_url(deck_server.base, lang, FIXTURE_SLUG)
-    page = check_deck(visit_deck, url, expected(deck_site, lang, FIXTURE_SLUG), lang)
+    page = check_deck(visit_deck, url, expected(deck_site, lang, FIXTURE_SLUG),
+                      trainer_notes(deck_site, lang, FIXTURE_SLUG), lang)
     assert page.locator("[data-kl-overflow], [data-kl-scale]").count() == 0, "the small course's slides fit as they are"
     page.goto(url + "#/concepts")
     page.wait_for_selector("html[data-kl-ready]")
@@ -266,7 +272,8 @@ def test_fixture_deck(visit_deck, deck_server, deck_site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("slug", real_decks())
 def test_real_deck(visit, server, slug, lang):
-    page = check_deck(visit, deck_url(server.base, lang, slug), expected(ROOT, lang, slug), lang)
+    page = check_deck(visit, deck_url(server.base, lang, slug), expected(ROOT, lang, slug),
+                      trainer_notes(ROOT, lang, slug), lang)
     warn_long_slides(page, slug, lang, "screen")
 
 
@@ -278,6 +285,21 @@ def test_real_course_has_decks():
 def visit_deck(browser, deck_server):
     context = browser.new_context(locale="ru-RU")
     yield Visit(context, f"http://127.0.0.1:{deck_server.server_address[1]}/")
+    context.close()
+
+
+def test_swipe_moves_to_the_next_slide(browser, deck_server):
+    context = browser.new_context(has_touch=True, viewport={"width": 1280, "height": 720})
+    visit = Visit(context, f"http://127.0.0.1:{deck_server.server_address[1]}/")
+    page = open_deck(visit, deck_url(deck_server.base, "ru", FIXTURE_SLUG))
+    # reveal.js reads touch through pointer events: a finger moving from right to left.
+    page.evaluate("""() => {
+        const target = document.querySelector('.reveal .slides > section.present');
+        const fire = (type, x) => target.dispatchEvent(new PointerEvent(type, {
+            bubbles: true, cancelable: true, pointerId: 7, pointerType: 'touch', clientX: x, clientY: 300}));
+        fire('pointerdown', 900); fire('pointermove', 500); fire('pointerup', 500);
+    }""")
+    page.wait_for_function("Reveal.getIndices().h === 1")
     context.close()
 
 
@@ -333,7 +355,7 @@ def test_deck_works_from_file_url(browser, deck_site):
     context = browser.new_context()
     visit = Visit(context, "file://")
     deck = deck_site / "out" / "kk" / "slides" / f"{FIXTURE_SLUG}.html"
-    check_deck(visit, deck.as_uri(), expected(deck_site, "kk", FIXTURE_SLUG), "kk")
+    check_deck(visit, deck.as_uri(), expected(deck_site, "kk", FIXTURE_SLUG), trainer_notes(deck_site, "kk", FIXTURE_SLUG), "kk")
     page = visit.page
     with page.expect_popup() as popup_info:
         page.keyboard.press("s")
