@@ -11,6 +11,7 @@ from kelisim import blocks
 from kelisim.cli import main
 from kelisim.i18n import STRINGS
 from kelisim.model import load_course
+from kelisim.pages import split_front_matter
 from kelisim.quiz import moodle, pages, render, widget
 from kelisim.quiz.bank import MOODLE_PARTS, load_banks, text_key
 from quiz_fixtures import BANK, add_bank
@@ -33,9 +34,11 @@ def bank_of(root):
 
 
 def render_page(root, text, lang="ru", path="quizzes/first.md"):
+    """Render a page's Markdown as MkDocs does: front matter off, course blocks on."""
     blocks.set_page(lang, path, None, root=root)
     md = markdown.Markdown(extensions=["attr_list", "pymdownx.details", blocks.CourseBlocksExtension()])
-    return md.convert(text)
+    _, skip = split_front_matter(text)
+    return md.convert("\n".join(text.split("\n")[skip:]))
 
 
 def quiz_html(root, lang="ru"):
@@ -143,6 +146,14 @@ def test_answer_key_lists_every_question_with_answers(quiz_course):
 
 
 # ---------- generated pages ----------------------------------------------------------------
+
+def test_generated_pages_are_titled_in_their_language(quiz_course):
+    for lang in ("ru", "kk"):
+        quiz = split_front_matter((quiz_course / "docs" / lang / "quizzes" / "first.md").read_text(encoding="utf-8"))[0]
+        key = split_front_matter((quiz_course / "docs" / lang / "answer-key.md").read_text(encoding="utf-8"))[0]
+        assert quiz == {"title": STRINGS[lang]["quiz.page"].format(n=1)}
+        assert key == {"title": STRINGS[lang]["key.title"], "search": {"exclude": True}}
+
 
 def test_generated_pages_round_trip(tiny_course):
     add_bank(tiny_course, pages=False)

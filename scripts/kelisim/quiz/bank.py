@@ -193,7 +193,8 @@ def _check_file(path: Path, schema: dict, course: Course, pages) -> tuple[Bank |
             continue
         problems += ctx.question_problems(node, pages)
         questions.append(node)
-    return (None if top_broken else ctx.build(questions)), problems
+    incomplete = ctx.standalone and not all(key in data for key in ("title", "outcomes", "page"))
+    return (None if top_broken or incomplete else ctx.build(questions)), problems
 
 
 def _is_translation_error(error) -> bool:

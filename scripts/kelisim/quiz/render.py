@@ -16,6 +16,7 @@ from markdown.util import AtomicString
 from ..i18n import STRINGS, t
 from ..pages import read_page
 from .bank import Bank, Question
+from .pages import page_title
 
 ASSETS = "assets/kelisim/"
 #: Strings quiz.js needs at run time; they live in i18n.py and travel as data-kl-strings.
@@ -39,12 +40,6 @@ def asset(ctx, name: str) -> str:
     """Path from the page to a theme asset, relative so the site works under any sub-path and from file://."""
     depth = ctx.path.count("/") + (ctx.lang != ctx.course.default_language)
     return "../" * depth + ASSETS + name
-
-
-def page_title(bank: Bank, lang: str) -> str:
-    if bank.module:
-        return t(lang, "quiz.page", n=bank.module.number)
-    return bank.title[lang]
 
 
 def section_title(ctx, section: str) -> str:
