@@ -118,7 +118,8 @@ def _question(parent, q: Question, number: int, total: int, ctx) -> None:
         form.set("data-kl-shuffle", "true")
     fieldset = _el(form, "fieldset")
     legend = _el(fieldset, "legend")
-    _el(legend, "span", t(lang, "quiz.number", n=number, total=total), class_="kl-quiz__num")
+    counter = _el(legend, "span", t(lang, "quiz.number", n=number, total=total), class_="kl-quiz__num")
+    _tail(counter, " ")  # read as two phrases, not run together
     _el(legend, "span", q.text[lang], class_="kl-quiz__text")
     name = f"q-{q.id}"
     if q.type in ("single", "multiple", "true-false"):
