@@ -1,5 +1,6 @@
 """The real question banks: valid, their generated pages current, exportable to Moodle."""
 
+import html
 import subprocess
 import sys
 import xml.etree.ElementTree as etree
@@ -10,7 +11,7 @@ from kelisim import ROOT
 from kelisim.checks import read_pages
 from kelisim.model import load_course
 from kelisim.quiz import moodle
-from kelisim.quiz.bank import bank_files, check_banks
+from kelisim.quiz.bank import MOODLE_PARTS, bank_files, check_banks
 
 
 @pytest.fixture(scope="module")
@@ -53,5 +54,9 @@ def test_moodle_export_has_every_question(checked, course):
     for lang in course.languages:
         root = etree.fromstring(moodle.export(banks, course, lang).encode("utf-8"))
         assert len(root.findall("question[@type='category']")) == len(banks)
-        assert [q.findtext("idnumber") for q in root.findall("question") if q.get("type") != "category"] == \
-            [q.id for b in banks for q in b.questions]
+        questions = [q for q in root.findall("question") if q.get("type") != "category"]
+        assert [q.findtext("idnumber") for q in questions] == [q.id for b in banks for q in b.questions]
+        accepted = {"0"} | set(MOODLE_PARTS.values()) | {"-" + v for v in MOODLE_PARTS.values()}
+        for element, question in zip(questions, (q for b in banks for q in b.questions)):
+            assert question.text[lang] in html.unescape(element.findtext("questiontext/text"))
+            assert {a.get("fraction") for a in element.findall("answer")} <= accepted
