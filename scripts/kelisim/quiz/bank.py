@@ -19,7 +19,6 @@ from ..model import LANGUAGES, Course, Module, Outcome
 from ..problems import Problem, raise_if_any, rel
 
 SCHEMA = ROOT / "quizzes" / "quiz.schema.json"
-TYPES = ("single", "multiple", "true-false", "matching", "ordering")
 #: The fields each type needs; every other type-specific field is an error.
 TYPE_FIELDS = {"single": {"options"}, "multiple": {"options"}, "true-false": {"answer", "wrong_feedback"},
                "matching": {"pairs"}, "ordering": {"items"}}
