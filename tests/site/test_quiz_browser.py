@@ -267,3 +267,20 @@ def test_without_javascript_the_quiz_says_so_in_the_page_language(browser, serve
         assert page.is_visible("#q-intro-module-count legend")
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_quiz_works_from_a_usb_copy(browser, built_site):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto((built_site / "kk" / QUIZ).as_uri())
+        page.wait_for_selector(".kl-quiz--ready")
+        choose(page, "intro-module-count", "Бес")
+        check(page, "intro-module-count")
+        assert "✓ Дұрыс жауап" in result(page, "intro-module-count")
+        assert errors == []
+    finally:
+        context.close()
