@@ -20,7 +20,8 @@ from .pages import split_front_matter
 
 DICTIONARIES = {"ru": "/usr/share/hunspell/ru_RU", "kk": "/usr/share/hunspell/kk_KZ"}
 CYRILLIC = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
-RE_WORD = re.compile(rf"[{CYRILLIC}A-Za-z]+")
+# Hyphen-joined chains: іс-шара, ҚХА-ның, 1-күн, 30%-ы.
+RE_CHAIN = re.compile(rf"[{CYRILLIC}A-Za-z0-9%]+(?:-[{CYRILLIC}A-Za-z0-9]+)*")
 RE_CYRILLIC_WORD = re.compile(rf"^[{CYRILLIC}]+$")
 # Markdown and block syntax that is not prose.
 RE_NOT_PROSE = [
@@ -125,7 +126,7 @@ def check(root: Path = ROOT) -> tuple[list[Unknown], list[Unknown]]:
         first_seen: dict[str, tuple[str, int]] = {}
         for path, number, text in sources(root, lang):
             where = (path.relative_to(root).as_posix(), number)
-            for word in RE_WORD.findall(text):
+            for word in words(text):
                 has_latin = re.search("[A-Za-z]", word)
                 if has_latin and re.search(f"[{CYRILLIC}]", word):
                     mixed.append(Unknown(lang, word, *where))
@@ -136,6 +137,17 @@ def check(root: Path = ROOT) -> tuple[list[Unknown], list[Unknown]]:
         for word in sorted(hunspell_unknown(lang, candidates)):
             unknown.append(Unknown(lang, word, *first_seen[word]))
     return unknown, mixed
+
+
+def words(text: str):
+    """Words to check; a suffix hyphenated to an abbreviation or a number (ҚХА-ның, 1-күн) is not a word."""
+    for chain in RE_CHAIN.findall(text):
+        previous = ""
+        for part in chain.split("-"):
+            attached = previous and (previous.isupper() or not previous.isalpha())
+            if part.isalpha() and not attached:
+                yield part
+            previous = part
 
 
 def hunspell_unknown(lang: str, words: list[str]) -> set[str]:

@@ -35,3 +35,7 @@ def test_syntax_is_not_checked(tiny_course):
           "# Главная { #home }\n\n[Текст](ссылкаа.md) `кодд`\n<!-- слайдд -->\n```\nпрограммаа\n```\n")
     words = {u.word for u in spelling.check(tiny_course)[0]}
     assert not words & {"ссылкаа", "кодд", "слайдд", "программаа"}
+
+
+def test_suffixes_after_abbreviations_and_numbers_are_not_words():
+    assert list(spelling.words("ҚХА-ның 1-күн 30%-ы іс-шара Бiрлiк")) == ["ҚХА", "іс", "шара", "Бiрлiк"]
