@@ -48,7 +48,7 @@ def test_trainer_note_is_collapsed_details(tiny_course):
 def test_sources_render_from_the_registry_with_status(tiny_course):
     html = render(tiny_course, "/// sources\n- new-law\n- old-law (historical)\n///")
     assert 'id="source-new-law"' in html and "Новый закон" in html and "действует" in html
-    assert "заменён: Новый закон" in html and "проверено 1 марта 2026 г." in html
+    assert "документ заменён другим: Новый закон" in html and "проверено 1 марта 2026 г." in html
 
 
 def test_module_cards_link_relative_to_the_page(tiny_course):
