@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import ROOT, yamlio
 from .model import LANGUAGES
-from .problems import Problem, raise_if_any, rel
+from .problems import Problem, raise_if_any
 
 
 @dataclass(frozen=True)
@@ -25,14 +24,8 @@ class Term:
 
 
 def load_glossary(root: Path = ROOT) -> list[Term]:
-    path = root / "course" / "glossary.yml"
-    schema = json.loads((root / "course" / "glossary.schema.json").read_text(encoding="utf-8"))
+    data, name = yamlio.load_checked(root, "course/glossary.yml", "course/glossary.schema.json")
     problems: list[Problem] = []
-    data = yamlio.load(path, problems, rel(path, root))
-    raise_if_any(problems)
-    name = rel(path, root)
-    problems += yamlio.schema_problems(data, schema, name)
-    raise_if_any(problems)
     seen: dict[str, int] = {}
     words: dict[tuple[str, str], str] = {}
     for item in data["terms"]:

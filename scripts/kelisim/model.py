@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ROOT, yamlio
-from .problems import Problem, raise_if_any, rel
+from .problems import Problem, raise_if_any
 
 LANGUAGES = ("ru", "kk")
 
@@ -88,14 +87,8 @@ class Course:
 
 def load_course(root: Path = ROOT) -> Course:
     """Load and validate course/course.yml; raise CourseError listing every problem."""
-    path = root / "course" / "course.yml"
-    schema = json.loads((root / "course" / "course.schema.json").read_text(encoding="utf-8"))
+    data, name = yamlio.load_checked(root, "course/course.yml", "course/course.schema.json")
     problems: list[Problem] = []
-    data = yamlio.load(path, problems, rel(path, root))
-    raise_if_any(problems)
-    name = rel(path, root)
-    problems += yamlio.schema_problems(data, schema, name)
-    raise_if_any(problems)
     problems += _semantic_problems(data, name)
     raise_if_any(problems)
     return _build(data, root)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import ROOT, yamlio
-from .problems import Problem, raise_if_any, rel
+from .problems import Problem, raise_if_any
 
 #: Statuses a page may cite only when it says so: `- id (historical)` in its sources block.
 NOT_CURRENT = {"repealed", "replaced", "expired"}
@@ -29,14 +28,8 @@ class Source:
 
 
 def load_sources(root: Path = ROOT) -> dict[str, Source]:
-    path = root / "course" / "sources.yml"
-    schema = json.loads((root / "course" / "sources.schema.json").read_text(encoding="utf-8"))
+    data, name = yamlio.load_checked(root, "course/sources.yml", "course/sources.schema.json")
     problems: list[Problem] = []
-    data = yamlio.load(path, problems, rel(path, root))
-    raise_if_any(problems)
-    name = rel(path, root)
-    problems += yamlio.schema_problems(data, schema, name)
-    raise_if_any(problems)
     registry: dict[str, Source] = {}
     for item in data["sources"]:
         if item["id"] in registry:

@@ -7,11 +7,12 @@ what authors typed is what the schema and the pages see.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
 
-from .problems import Problem, rel
+from .problems import Problem, raise_if_any, rel
 
 
 class Node(dict):
@@ -97,6 +98,21 @@ def load(path: Path, problems: list[Problem], name: str | None = None):
                                 f"key '{key}' appears twice in one mapping (first on line {first})",
                                 "keep one of them; YAML would silently drop the first"))
     return data
+
+
+def load_checked(root: Path, relative: str, schema: str) -> tuple[object, str]:
+    """Load root/relative and validate it against root/<schema>; raise CourseError on any problem.
+
+    Returns the data and the file name as authors see it.
+    """
+    path = root / relative
+    name = rel(path, root)
+    problems: list[Problem] = []
+    data = load(path, problems, name)
+    raise_if_any(problems)
+    problems += schema_problems(data, json.loads((root / schema).read_text(encoding="utf-8")), name)
+    raise_if_any(problems)
+    return data, name
 
 
 def schema_problems(data, schema: dict, file: str, skip=None) -> list[Problem]:
