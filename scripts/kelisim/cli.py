@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from . import ROOT
-from .problems import CourseError
+from .problems import CourseError, rel
 
 QUIET = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -115,12 +115,16 @@ def cmd_moodle(args) -> int:
         return 1
     count = sum(len(bank.questions) for bank in banks)
     for path in moodle.write(banks, course, ROOT / args.out):
-        print(f"wrote {path.relative_to(ROOT)}: {count} questions in {len(banks)} categories")
+        print(f"wrote {rel(path)}: {count} questions in {len(banks)} categories")
     return 0
 
 
 def cmd_bench(args) -> int:
-    """Print the quiz widget's size (JS + CSS, raw and gzipped) against its budget."""
+    """Print size and speed figures: quiz widget (against its budget), build time, site size."""
+    import tempfile
+    import time
+    from pathlib import Path
+
     from .quiz.widget import BUDGET, sizes
 
     rows = sizes()
@@ -129,6 +133,20 @@ def cmd_bench(args) -> int:
     raw, packed = sum(r[1] for r in rows), sum(r[2] for r in rows)
     print(f"{'total':<12} {raw:>7} B raw {packed:>7} B gzipped (budget {BUDGET} B gzipped: "
           f"{'within' if packed <= BUDGET else 'OVER'})")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        if subprocess.call([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", tmp],
+                           cwd=ROOT, env=QUIET) != 0:
+            return 1
+        seconds = time.perf_counter() - started
+        files = [p for p in Path(tmp).rglob("*") if p.is_file()]
+        pages = [p for p in files if p.suffix == ".html"]
+        total = sum(p.stat().st_size for p in files)
+        print(f"build        {seconds:7.1f} s (both languages, decks and post-build steps)")
+        print(f"site         {total / 1e6:7.1f} MB in {len(files)} files, {len(pages)} HTML pages")
+        largest = max(pages, key=lambda p: p.stat().st_size)
+        print(f"largest page {largest.stat().st_size / 1e3:7.0f} kB {largest.relative_to(tmp)}")
     return 0 if packed <= BUDGET else 1
 
 
