@@ -3,12 +3,8 @@
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kelisim import blocks, build
+from kelisim import build
 from kelisim.problems import CourseError
-
-
-def on_startup(command, dirty):
-    build.STATE.command = command
 
 
 # After static-i18n (-100) has set the language of this pass.

@@ -14,7 +14,6 @@ from .quiz.bank import load_banks
 
 @dataclass
 class BuildState:
-    command: str = "build"
     course: Course | None = None
     abbreviations: dict | None = None
     quizzes: tuple = ()

@@ -24,7 +24,7 @@ def check_quizzes(root: Path, course, pages) -> list[Problem]:
         for page in lang_pages.values():
             for block in page.walk_blocks():
                 if block.name == "quiz" and block.options.get("id") not in known:
-                    problems.append(Problem(rel(page.path), block.line, block.options.get("id"), "unknown-bank",
+                    problems.append(Problem(rel(page.path, root), block.line, block.options.get("id"), "unknown-bank",
                                             f"no quizzes/{block.options.get('id')}.yml for this quiz block",
                                             "name an existing bank in the block's '    id:' line"))
     return problems
