@@ -73,10 +73,16 @@ def set_page(lang: str, path: str, module: str | None = None, root: Path | None 
         reset(root)
 
 
-def reset(root: Path = ROOT) -> None:
-    """Forget loaded data (a new build or a live-reload may have changed it)."""
+def reset(root: Path = ROOT, data=None) -> None:
+    """Forget loaded data (a new build or a live-reload may have changed it).
+
+    `data` (a checks.CourseData) saves loading again what the checks already loaded.
+    """
     global CONTEXT
     CONTEXT = PageContext(lang=CONTEXT.lang, module=CONTEXT.module, path=CONTEXT.path, root=root)
+    if data is not None:
+        CONTEXT.course, CONTEXT.glossary, CONTEXT.sources = data.course, data.glossary, data.sources
+        CONTEXT.banks = {bank.id: bank for bank in data.banks}
 
 
 def _el(parent, tag: str, text: str | None = None, **attrs) -> etree.Element:

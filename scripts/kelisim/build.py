@@ -9,7 +9,6 @@ from . import ROOT, blocks, checks, glossary, site, slides
 from .i18n import t
 from .model import Course
 from .quiz import pages as quiz_pages
-from .quiz.bank import load_banks
 
 
 @dataclass
@@ -28,12 +27,10 @@ def configure(config) -> object:
     lang = config.theme["language"]
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT
     if STATE.course is None or lang == config.plugins["i18n"].default_language:
-        blocks.reset(root)
-        STATE.root = root
-        STATE.course = checks.run_checks(root)
-        STATE.quizzes = tuple(load_banks(root, STATE.course))
-        terms = glossary.load_glossary(root)
-        STATE.abbreviations = {code: glossary.abbreviations(terms, code) for code in STATE.course.languages}
+        data = checks.run_checks(root)
+        blocks.reset(root, data)
+        STATE.root, STATE.course, STATE.quizzes = root, data.course, tuple(data.banks)
+        STATE.abbreviations = {code: glossary.abbreviations(data.glossary, code) for code in data.course.languages}
     config.nav = quiz_pages.navigation(navigation(STATE.course), STATE.quizzes)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "permalink")
     return config

@@ -6,6 +6,7 @@ the line, the id and the fix (see `problems.Problem`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import ROOT
@@ -21,7 +22,17 @@ NEEDS_MODULE = {"outcomes", "status"}
 KNOWN_META = {"module", "title", "description", "slides", "search", "hide"}
 
 
-def run_checks(root: Path = ROOT) -> Course:
+@dataclass(frozen=True)
+class CourseData:
+    """Everything authors edit, loaded and valid: what a build renders from."""
+
+    course: Course
+    glossary: list
+    sources: dict
+    banks: list
+
+
+def run_checks(root: Path = ROOT) -> CourseData:
     """Validate everything authors edit; raise CourseError with every problem found."""
     problems: list[Problem] = []
     loaded = {}
@@ -38,9 +49,10 @@ def run_checks(root: Path = ROOT) -> Course:
         for page in lang_pages.values():
             problems += block_problems(page, rel(page.path, root), loaded["sources"])
     problems += parity_problems(root, course, pages)
-    problems += check_quizzes(root, course, pages)
+    banks, quiz_problems = check_quizzes(root, course, pages)
+    problems += quiz_problems
     raise_if_any(problems)
-    return course
+    return CourseData(course, loaded["glossary"], loaded["sources"], banks)
 
 
 def read_pages(root: Path, languages) -> dict[str, dict[str, Page]]:

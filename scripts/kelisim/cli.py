@@ -32,7 +32,7 @@ def cmd_check(args) -> int:
     from .checks import run_checks
 
     try:
-        course = run_checks(ROOT)
+        course = run_checks(ROOT).course
     except CourseError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -105,17 +105,15 @@ def cmd_moodle(args) -> int:
     """Export the quiz banks as Moodle XML, one file per language (dist/moodle/)."""
     from .checks import run_checks
     from .quiz import moodle
-    from .quiz.bank import load_banks
 
     try:
-        course = run_checks(ROOT)
-        banks = load_banks(ROOT, course)
+        data = run_checks(ROOT)
     except CourseError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    count = sum(len(bank.questions) for bank in banks)
-    for path in moodle.write(banks, course, ROOT / args.out):
-        print(f"wrote {rel(path)}: {count} questions in {len(banks)} categories")
+    count = sum(len(bank.questions) for bank in data.banks)
+    for path in moodle.write(data.banks, data.course, ROOT / args.out):
+        print(f"wrote {rel(path)}: {count} questions in {len(data.banks)} categories")
     return 0
 
 

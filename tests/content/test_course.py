@@ -12,7 +12,7 @@ from kelisim.sources import load_sources
 
 @pytest.fixture(scope="module")
 def course():
-    return run_checks(ROOT)
+    return run_checks(ROOT).course
 
 
 @pytest.fixture(scope="module")

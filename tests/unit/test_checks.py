@@ -26,7 +26,7 @@ def page(root, lang, body, path="modules/first.md"):
 
 
 def test_tiny_course_passes(tiny_course):
-    assert run_checks(tiny_course).id == "tiny"
+    assert run_checks(tiny_course).course.id == "tiny"
 
 
 def test_page_missing_in_kk(tiny_course):

@@ -39,7 +39,7 @@ def expect(root, rule: str, ident, line, file="quizzes/m1.yml"):
 
 def test_the_fixture_bank_passes(tiny_course):
     add_bank(tiny_course)
-    assert run_checks(tiny_course).id == "tiny"
+    assert run_checks(tiny_course).course.id == "tiny"
 
 
 # (rule, text to replace, replacement, id reported, text on the reported line, occurrence)

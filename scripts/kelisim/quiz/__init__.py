@@ -12,8 +12,8 @@ from pathlib import Path
 from ..problems import Problem, rel
 
 
-def check_quizzes(root: Path, course, pages) -> list[Problem]:
-    """Every bank rule, generated pages up to date, and `/// quiz` blocks naming real banks."""
+def check_quizzes(root: Path, course, pages) -> tuple[list, list[Problem]]:
+    """(valid banks, problems): every bank rule, generated pages up to date, `/// quiz` blocks naming real banks."""
     from .bank import check_banks
     from .pages import stale_problems
 
@@ -27,4 +27,4 @@ def check_quizzes(root: Path, course, pages) -> list[Problem]:
                     problems.append(Problem(rel(page.path, root), block.line, block.options.get("id"), "unknown-bank",
                                             f"no quizzes/{block.options.get('id')}.yml for this quiz block",
                                             "name an existing bank in the block's '    id:' line"))
-    return problems
+    return banks, problems
