@@ -1,6 +1,9 @@
 """A valid question bank for the tiny course (tests/conftest.py), with every question type."""
 
+import shutil
 from pathlib import Path
+
+from kelisim import ROOT
 
 BANK = """\
 # yaml-language-server: $schema=quiz.schema.json
@@ -76,13 +79,14 @@ questions:
 
 
 def add_bank(root: Path, text: str = BANK, name: str = "m1.yml", pages: bool = True) -> Path:
-    """Put a bank into a course root and (by default) write its generated pages."""
+    """Put a bank (and the bank schema) into a course root and (by default) write its generated pages."""
     from kelisim.model import load_course
     from kelisim.quiz.bank import check_banks
     from kelisim.quiz.pages import write_pages
 
     folder = root / "quizzes"
     folder.mkdir(exist_ok=True)
+    shutil.copy(ROOT / "quizzes" / "quiz.schema.json", folder)
     path = folder / name
     path.write_text(text, encoding="utf-8")
     if pages:

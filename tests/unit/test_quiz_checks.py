@@ -42,6 +42,14 @@ def test_the_fixture_bank_passes(tiny_course):
     assert run_checks(tiny_course).course.id == "tiny"
 
 
+def test_bank_problems_name_the_file_relative_to_the_course_root(tiny_course):
+    """Not to the toolkit's checkout: a course elsewhere (or a test's copy) gets short names too."""
+    broken(tiny_course, "type: single", "type: singel")
+    assert {p.file for p in problems(tiny_course) if p.file.endswith("m1.yml")} == {"quizzes/m1.yml"}
+    add_bank(tiny_course, "module: m1\nquestions: [\n", "m1.yml", pages=False)
+    assert [p.file for p in problems(tiny_course) if p.rule == "yaml-syntax"] == ["quizzes/m1.yml"]
+
+
 # (rule, text to replace, replacement, id reported, text on the reported line, occurrence)
 CASES = [
     ("schema", "    hint: {ru:", "    hnit: {ru:", "m1-single", "hnit:", 1),

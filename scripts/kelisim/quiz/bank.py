@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import ROOT, yamlio
+from .. import yamlio
 from ..model import LANGUAGES, Course, Module, Outcome
 from ..problems import Problem, raise_if_any, rel
 
-SCHEMA = ROOT / "quizzes" / "quiz.schema.json"
+SCHEMA = "quizzes/quiz.schema.json"
 #: The fields each type needs; every other type-specific field is an error.
 TYPE_FIELDS = {"single": {"options"}, "multiple": {"options"}, "true-false": {"answer", "wrong_feedback"},
                "matching": {"pairs"}, "ordering": {"items"}}
@@ -144,8 +144,8 @@ def bank_files(root: Path) -> list[Path]:
     return sorted((root / "quizzes").glob("*.yml"))
 
 
-def _schema() -> dict:
-    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+def _schema(root: Path) -> dict:
+    return json.loads((root / SCHEMA).read_text(encoding="utf-8"))
 
 
 def load_banks(root: Path, course: Course) -> list[Bank]:
@@ -157,10 +157,11 @@ def load_banks(root: Path, course: Course) -> list[Bank]:
 
 def check_banks(root: Path, course: Course, pages: dict | None = None) -> tuple[list[Bank], list[Problem]]:
     """(the banks that could be built, every problem found); `pages` ({lang: {path: Page}}) enables section checks."""
-    schema = _schema()
+    files = bank_files(root)
+    schema = _schema(root) if files else {}
     banks, problems = [], []
-    for path in bank_files(root):
-        bank, found = _check_file(path, schema, course, pages)
+    for path in files:
+        bank, found = _check_file(path, rel(path, root), schema, course, pages)
         problems += found
         if bank is not None:
             banks.append(bank)
@@ -170,12 +171,12 @@ def check_banks(root: Path, course: Course, pages: dict | None = None) -> tuple[
     return banks, problems
 
 
-def _check_file(path: Path, schema: dict, course: Course, pages) -> tuple[Bank | None, list[Problem]]:
+def _check_file(path: Path, file: str, schema: dict, course: Course, pages) -> tuple[Bank | None, list[Problem]]:
+    """`file` is the bank's path as authors see it, relative to the course root."""
     problems: list[Problem] = []
-    data = yamlio.load(path, problems)
+    data = yamlio.load(path, problems, file)
     if data is None:
         return None, problems
-    file = rel(path)
     if not isinstance(data, yamlio.Node):
         return None, problems + [Problem(file, 1, None, "schema", "a bank is a mapping with 'module' and 'questions'",
                                          "start from the example in AUTHORING.md (section «Тесты»)")]
