@@ -22,7 +22,6 @@ DICTIONARIES = {"ru": "/usr/share/hunspell/ru_RU", "kk": "/usr/share/hunspell/kk
 CYRILLIC = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
 # Hyphen-joined chains: іс-шара, ҚХА-ның, 1-күн, 30%-ы.
 RE_CHAIN = re.compile(rf"[{CYRILLIC}A-Za-z0-9%]+(?:-[{CYRILLIC}A-Za-z0-9]+)*")
-RE_CYRILLIC_WORD = re.compile(rf"^[{CYRILLIC}]+$")
 # Markdown and block syntax that is not prose.
 RE_NOT_PROSE = [
     re.compile(r"`[^`]*`"),                      # inline code
@@ -82,8 +81,9 @@ def page_lines(path: Path):
 
 def yaml_lines(path: Path, lang: str):
     """(line number, text) for every string under a `lang` key in a YAML file."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    lines = path.read_text(encoding="utf-8").split("\n")
+    source = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(source)
+    lines = source.split("\n")
     found: list[str] = []
 
     def walk(node):
@@ -111,8 +111,10 @@ def sources(root: Path, lang: str):
     for path in sorted((root / "docs" / lang).rglob("*.md")):
         for number, line in page_lines(path):
             yield path, number, line
+    from .quiz.bank import bank_files
+
     for path in [root / "course" / "course.yml", root / "course" / "glossary.yml", root / "course" / "sources.yml",
-                 *sorted((root / "quizzes").glob("*.yml"))]:
+                 *bank_files(root)]:
         if path.exists():
             for number, text in yaml_lines(path, lang):
                 yield path, number, text

@@ -14,12 +14,12 @@ from ..problems import Problem, rel
 
 def check_quizzes(root: Path, course, pages) -> tuple[list, list[Problem]]:
     """(valid banks, problems): every bank rule, generated pages up to date, `/// quiz` blocks naming real banks."""
-    from .bank import check_banks
+    from .bank import bank_files, check_banks
     from .pages import stale_problems
 
     banks, problems = check_banks(root, course, pages)
     problems += stale_problems(root, banks, course)
-    known = {bank.id for bank in banks} | {path.stem for path in (root / "quizzes").glob("*.yml")}
+    known = {bank.id for bank in banks} | {path.stem for path in bank_files(root)}
     for lang_pages in pages.values():
         for page in lang_pages.values():
             for block in page.walk_blocks():
