@@ -25,15 +25,9 @@ class Term:
 
 def load_glossary(root: Path = ROOT) -> list[Term]:
     data, name = yamlio.load_checked(root, "course/glossary.yml", "course/glossary.schema.json")
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
+    problems = yamlio.duplicate_ids(data["terms"], name, "term-id", "give each term its own id")
     words: dict[tuple[str, str], str] = {}
     for item in data["terms"]:
-        if item["id"] in seen:
-            problems.append(Problem(name, item.line_of("id"), item["id"], "duplicate-term-id",
-                                    f"term id '{item['id']}' is used twice (first on line {seen[item['id']]})",
-                                    "give each term its own id"))
-        seen.setdefault(item["id"], item.line_of("id"))
         for lang in LANGUAGES:
             for form in [item[lang]["term"], *item[lang].get("forms", [])]:
                 other = words.setdefault((lang, form.lower()), item["id"])

@@ -88,33 +88,24 @@ class Course:
 def load_course(root: Path = ROOT) -> Course:
     """Load and validate course/course.yml; raise CourseError listing every problem."""
     data, name = yamlio.load_checked(root, "course/course.yml", "course/course.schema.json")
-    problems: list[Problem] = []
-    problems += _semantic_problems(data, name)
-    raise_if_any(problems)
+    raise_if_any(_semantic_problems(data, name))
     return _build(data, root)
 
 
 def _semantic_problems(data, name: str) -> list[Problem]:
-    problems = []
-
-    def unique(items, key: str, what: str, fix: str):
-        seen: dict[str, int] = {}
-        for item in items:
-            value = item[key]
-            if value in seen:
-                problems.append(Problem(name, item.line_of(key), value, f"duplicate-{what}",
-                                        f"{what} '{value}' is used twice (first on line {seen[value]})", fix))
-            else:
-                seen[value] = item.line_of(key)
+    def unique(items, key: str, what: str, fix: str) -> list[Problem]:
+        return yamlio.duplicate_ids(items, name, what, fix, key)
 
     modules = data["modules"]
-    unique(modules, "id", "module-id", "give each module its own id")
-    unique(modules, "slug", "module-slug", "give each module its own slug (it names the page file)")
-    unique([o for m in modules for o in m["outcomes"]], "id", "outcome-id",
-           "outcome ids are course-wide (quizzes refer to them): rename one, e.g. m2-... for module 2")
     slots = [s for d in data["seminar"]["days"] for s in d["slots"]]
-    unique(data["seminar"]["days"], "id", "day-id", "give each seminar day its own id")
-    unique(slots, "id", "slot-id", "give each timetable slot its own id")
+    problems = [
+        *unique(modules, "id", "module-id", "give each module its own id"),
+        *unique(modules, "slug", "module-slug", "give each module its own slug (it names the page file)"),
+        *unique([o for m in modules for o in m["outcomes"]], "id", "outcome-id",
+                "outcome ids are course-wide (quizzes refer to them): rename one, e.g. m2-... for module 2"),
+        *unique(data["seminar"]["days"], "id", "day-id", "give each seminar day its own id"),
+        *unique(slots, "id", "slot-id", "give each timetable slot its own id"),
+    ]
     slot_ids = {s["id"] for s in slots}
     for module in modules:
         for index, slot in enumerate(module["seminar_slots"]):

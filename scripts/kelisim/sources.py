@@ -29,12 +29,9 @@ class Source:
 
 def load_sources(root: Path = ROOT) -> dict[str, Source]:
     data, name = yamlio.load_checked(root, "course/sources.yml", "course/sources.schema.json")
-    problems: list[Problem] = []
+    problems = yamlio.duplicate_ids(data["sources"], name, "source-id", "list each document once")
     registry: dict[str, Source] = {}
     for item in data["sources"]:
-        if item["id"] in registry:
-            problems.append(Problem(name, item.line_of("id"), item["id"], "duplicate-source-id",
-                                    f"source id '{item['id']}' is listed twice", "list each document once"))
         registry[item["id"]] = Source(item["id"], dict(item["title"]), item["type"], item.get("number"),
                                       item.get("date"), item["status"], item.get("replaced_by"),
                                       item.get("url"), item["checked"])

@@ -115,6 +115,23 @@ def load_checked(root: Path, relative: str, schema: str) -> tuple[object, str]:
     return data, name
 
 
+def duplicate_ids(items, file: str, what: str, fix: str, key: str = "id") -> list[Problem]:
+    """A problem for each mapping in `items` whose `key` repeats an earlier one's, naming both lines.
+
+    `what` names the id in the rule (`duplicate-<what>`) and the message ("module-slug" -> "module slug").
+    """
+    problems, seen = [], {}
+    for item in items:
+        value = item[key]
+        if value in seen:
+            problems.append(Problem(file, item.line_of(key), value, f"duplicate-{what}",
+                                    f"{what.replace('-', ' ')} '{value}' is used twice (first on line {seen[value]})",
+                                    fix))
+        else:
+            seen[value] = item.line_of(key)
+    return problems
+
+
 def schema_problems(data, schema: dict, file: str, skip=None) -> list[Problem]:
     """Validate against a JSON Schema; each error points at the line of the offending key.
 
