@@ -45,7 +45,7 @@ def page_markdown(markdown: str, page, config) -> str:
     lang = config.theme["language"]
     path = page.file.src_uri.split("/", 1)[1] if page.file.src_uri.startswith(f"{lang}/") else page.file.src_uri
     blocks.set_page(lang, path, page.meta.get("module"))
-    if page.meta.get("slides") is True:
+    if slides.has_slides(page.meta):
         markdown = slides.with_deck_link(markdown, lang, path)
     markdown += quiz_pages.link_markdown(STATE.quizzes, lang, path)
     return f"{markdown}\n\n{STATE.abbreviations[lang]}\n"
@@ -60,4 +60,4 @@ def finish(config) -> None:
     if config.plugins["i18n"].building:
         return
     site.finalize(Path(config.site_dir), STATE.course)
-    slides.build_decks(Path(config.site_dir), STATE.course, STATE.root, site.language_dir)
+    slides.build_decks(Path(config.site_dir), STATE.course, STATE.root)

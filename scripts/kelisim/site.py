@@ -21,6 +21,14 @@ def language_dir(site_dir: Path, course, lang: str) -> Path:
     return site_dir if lang == course.default_language else site_dir / lang
 
 
+def to_site_root(course, lang: str, path: str) -> str:
+    """'../'s from a file (its path inside the language folder) up to the site root.
+
+    Relative, so the site works under any sub-path and from file://.
+    """
+    return "../" * (path.count("/") + (lang != course.default_language))
+
+
 def split_search_index(site_dir: Path, course) -> None:
     """One index per language, each also as a script for file:// (where fetch is not allowed).
 

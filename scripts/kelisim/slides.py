@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .i18n import STRINGS, t
 from .pages import SLIDE_MARKER, Page, read_page, split_front_matter
+from .site import language_dir, to_site_root
 
 DECK_DIR = "slides"
 BRAND = "#0b5c8a"  # the course's primary colour (overrides/assets/kelisim/kelisim.css)
@@ -46,8 +47,9 @@ class Slide:
     ident: str | None = None
 
 
-def has_slides(page: Page) -> bool:
-    return page.meta.get("slides") is True
+def has_slides(meta: dict) -> bool:
+    """Does a page's front matter ask for a deck (`slides: true`)?"""
+    return meta.get("slides") is True
 
 
 def expected_count(page: Page) -> int:
@@ -206,7 +208,8 @@ def with_deck_link(markdown: str, lang: str, path: str) -> str:
     Raw HTML, so MkDocs does not look for the deck among the documentation files (it is
     written after the build); the deck builder drops the paragraph again.
     """
-    href = posixpath.relpath(f"{DECK_DIR}/{posixpath.basename(path)[:-3]}.html", posixpath.dirname(path) or ".")
+    slug = posixpath.splitext(posixpath.basename(path))[0]
+    href = posixpath.relpath(deck_path(slug), posixpath.dirname(path) or ".")
     link = (f'<p class="kl-slides-link"><a class="md-button" href="{href}" data-kl-deck-link>'
             f'{html.escape(t(lang, "slides.open"))}</a></p>')
     lines = markdown.split("\n")
@@ -227,25 +230,25 @@ class Deck:
 def deck_modules(course, root: Path) -> list:
     """Modules whose page says `slides: true` (parity keeps the flag equal in every language)."""
     docs = root / "docs" / course.default_language
-    return [m for m in course.modules if (docs / m.page).exists() and has_slides(read_page(docs / m.page))]
+    return [m for m in course.modules if (docs / m.page).exists() and has_slides(read_page(docs / m.page).meta)]
 
 
-def deck_path(module) -> str:
+def deck_path(slug: str) -> str:
     """Inside the language folder, like the module's page (modules/<slug>.html)."""
-    return f"{DECK_DIR}/{module.slug}.html"
+    return f"{DECK_DIR}/{slug}.html"
 
 
-def build_decks(site_dir: Path, course, root: Path, language_dir) -> None:
+def build_decks(site_dir: Path, course, root: Path) -> None:
     """Write every deck in every language, reading the module pages MkDocs has just written."""
     for module in deck_modules(course, root):
         for lang in course.languages:
             folder = language_dir(site_dir, course, lang)
             page_path = module.page[:-3] + ".html"
             article = article_of((folder / page_path).read_text(encoding="utf-8"))
-            title, slides = make_slides(article, page_path, deck_path(module))
-            target = folder / deck_path(module)
+            title, slides = make_slides(article, page_path, deck_path(module.slug))
+            target = folder / deck_path(module.slug)
             target.parent.mkdir(parents=True, exist_ok=True)
-            html_text = render(Deck(lang, module, title, slides), course, page_path, lang != course.default_language)
+            html_text = render(Deck(lang, module, title, slides), course, page_path)
             target.write_text(html_text, encoding="utf-8")
 
 
@@ -259,9 +262,9 @@ def _section(slide: Slide, classes: str, background: str = "") -> str:
             f'<div class="kl-slide__body">\n{slide.body}\n</div>{notes}\n</section>')
 
 
-def render(deck: Deck, course, page_path: str, nested: bool) -> str:
+def render(deck: Deck, course, page_path: str) -> str:
     lang, module = deck.lang, deck.module
-    assets = ("../../" if nested else "../") + "assets/"
+    assets = to_site_root(course, lang, deck_path(module.slug)) + "assets/"
     page_link = posixpath.relpath(page_path, DECK_DIR)
     module_label = t(lang, "module", n=module.number)
     plain_title = html.unescape(re.sub(r"<[^>]+>", "", deck.title)) or module.title[lang]
@@ -316,6 +319,6 @@ def index_entries(course, root: Path, lang: str, from_path: str) -> list[tuple[o
     base = posixpath.dirname(from_path) or "."
     entries = []
     for module in deck_modules(course, root):
-        link = posixpath.relpath(deck_path(module), base)
+        link = posixpath.relpath(deck_path(module.slug), base)
         entries.append((module, link, f"{link}?handout"))
     return entries

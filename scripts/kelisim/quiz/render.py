@@ -15,6 +15,7 @@ from markdown.util import AtomicString
 
 from ..i18n import STRINGS, t
 from ..pages import read_page
+from ..site import to_site_root
 from .bank import Bank, Question
 from .pages import page_title
 
@@ -37,9 +38,8 @@ def _tail(element, text: str) -> None:
 
 
 def asset(ctx, name: str) -> str:
-    """Path from the page to a theme asset, relative so the site works under any sub-path and from file://."""
-    depth = ctx.path.count("/") + (ctx.lang != ctx.course.default_language)
-    return "../" * depth + ASSETS + name
+    """Path from the page to one of our theme assets."""
+    return to_site_root(ctx.course, ctx.lang, ctx.path) + ASSETS + name
 
 
 def section_title(ctx, section: str) -> str:
