@@ -24,9 +24,8 @@ from .i18n import duration, long_date, t
 from .sources import parse_citation
 
 TEACHING = {"status", "key-points", "case", "questions", "trainer-note", "sources"}
-GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides"}
-#: Rendered from the question banks (kelisim.quiz); `quiz` names its bank in an `id:` option.
-GENERATED |= {"quiz", "answer-key"}
+#: `quiz` and `answer-key` render the question banks (kelisim.quiz); `quiz` names its bank in an `id:` option.
+GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides", "quiz", "answer-key"}
 KNOWN = TEACHING | GENERATED
 
 
@@ -360,8 +359,7 @@ class AnswerKeyBlock(CourseBlock):
 
 
 BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, TrainerNote, SourcesBlock,
-                 Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex]
-BLOCK_CLASSES += [QuizBlock, AnswerKeyBlock]
+                 Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex, QuizBlock, AnswerKeyBlock]
 assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 
 

@@ -47,12 +47,11 @@ class Block:
     fence: int
     parent: "Block | None" = None
     children: list["Block"] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-    end_line: int | None = None
+    body: list[str] = field(default_factory=list)  # its own lines after the options (not nested blocks')
 
     @property
     def content(self) -> str:
-        """Body text without option lines and nested blocks' fences kept as written."""
+        """The block's own text, stripped: empty when it has none."""
         return "\n".join(self.body).strip()
 
 
@@ -129,7 +128,7 @@ def parse_page(text: str, path: Path = Path("<text>")) -> Page:
 
         end = RE_BLOCK_END.match(line)
         if end and stack and len(end.group(1)) == stack[-1].fence:
-            stack.pop().end_line = number
+            stack.pop()
             continue
         start = RE_BLOCK_START.match(line)
         if start:
