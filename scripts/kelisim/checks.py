@@ -76,7 +76,7 @@ def page_set_problems(root: Path, course: Course, pages) -> list[Problem]:
                     problems.append(Problem(file, None, module.id, "module-page-missing",
                                             f"module {module.id} has no page", f"create {file} (the slug in course.yml names it)"))
             elif page.meta.get("module") != module.id:
-                problems.append(Problem(file, 2, module.id, "module-front-matter",
+                problems.append(Problem(file, page.meta_line("module"), module.id, "module-front-matter",
                                         f"front matter must say 'module: {module.id}'",
                                         f"start the file with:\n---\nmodule: {module.id}\n---"))
         module_ids = {m.id for m in course.modules}
@@ -84,11 +84,11 @@ def page_set_problems(root: Path, course: Course, pages) -> list[Problem]:
             file = f"docs/{lang}/{path}"
             for key in page.meta:
                 if key not in KNOWN_META:
-                    problems.append(Problem(file, 2, key, "unknown-front-matter",
+                    problems.append(Problem(file, page.meta_line(key), key, "unknown-front-matter",
                                             f"unknown front-matter key '{key}'", f"use only {', '.join(sorted(KNOWN_META))}"))
             module = page.meta.get("module")
             if module is not None and module not in module_ids:
-                problems.append(Problem(file, 2, str(module), "unknown-module",
+                problems.append(Problem(file, page.meta_line("module"), str(module), "unknown-module",
                                         f"front matter names module '{module}', which course.yml does not define",
                                         f"use one of {', '.join(sorted(module_ids))}"))
     return problems
@@ -223,11 +223,13 @@ def _pair_problems(a: Page, b: Page, file_a: str, file_b: str) -> list[Problem]:
     marker_line = {key: m.line for key, m in zip(_marker_keys(b), b.slide_markers)}
     compare("slides", _marker_keys(a), _marker_keys(b), marker_line.get,
             "split the translation into the same slides: a '<!-- slide -->' line in the same sections as the original")
-    meta_a = {k: v for k, v in a.meta.items() if k not in ("title", "description")}
-    meta_b = {k: v for k, v in b.meta.items() if k not in ("title", "description")}
-    if meta_a != meta_b:
-        problems.append(Problem(file_b, 2, None, "parity-front-matter",
-                                f"front matter differs from {file_a}: {meta_a} vs {meta_b}",
+    translated = ("title", "description")
+    differ = sorted(k for k in set(a.meta) | set(b.meta) if k not in translated and a.meta.get(k) != b.meta.get(k))
+    if differ:
+        detail = "; ".join(f"{k}: {lang_a} {a.meta.get(k, '(none)')!r}, {lang_b} {b.meta.get(k, '(none)')!r}"
+                           for k in differ)
+        problems.append(Problem(file_b, b.meta_line(differ[0]), ", ".join(differ), "parity-front-matter",
+                                f"front matter differs from {file_a}: {detail}",
                                 "keep module, slides, search and hide identical; only title/description are translated"))
     return problems
 

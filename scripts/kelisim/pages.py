@@ -70,6 +70,16 @@ class Page:
     def anchors(self) -> list[str]:
         return [h.anchor for h in self.headings if h.anchor]
 
+    def meta_line(self, key: str) -> int:
+        """The line of a front-matter key, for problems about it (1 if the key is not there)."""
+        if self.lines and self.lines[0].strip() == "---":
+            for number, line in enumerate(self.lines[1:], start=2):
+                if line.strip() in ("---", "..."):
+                    break
+                if line.startswith(f"{key}:"):
+                    return number
+        return 1
+
     def walk_blocks(self):
         stack = list(reversed(self.blocks))
         while stack:

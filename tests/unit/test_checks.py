@@ -78,6 +78,15 @@ def test_front_matter_differs(tiny_course):
     assert only(tiny_course, "parity-front-matter").file.endswith("docs/kk/modules/first.md")
 
 
+def test_front_matter_problems_point_at_the_key(tiny_course):
+    write(tiny_course, "docs/kk/modules/first.md", "---\nmodule: m1\nslides: true\n---\n\n# Бірінші { #top }\n")
+    problem = only(tiny_course, "parity-front-matter")
+    assert (problem.line, problem.id) == (3, "slides")
+    assert "slides: ru '(none)', kk True" in problem.message
+    write(tiny_course, "docs/ru/modules/first.md", "---\ntitle: Первый\nauthor: me\nmodule: m9\n---\n# Первый { #top }\n")
+    assert (only(tiny_course, "unknown-front-matter").line, only(tiny_course, "unknown-module").line) == (3, 4)
+
+
 def test_heading_without_anchor(tiny_course):
     page(tiny_course, "ru", "## Без якоря")
     problem = only(tiny_course, "heading-anchor")
