@@ -159,10 +159,13 @@ def rebase_urls(fragment: str, page_path: str, deck_path: str, deck_ids: set[str
     return RE_URL_ATTR.sub(rebase, fragment)
 
 
-def article_of(page_html: str) -> str:
+def article_of(page_html: str, file: str = "the page") -> str:
+    """The page's content (Material's <article>) without its heading permalinks."""
     match = RE_ARTICLE.search(page_html)
     if not match:
-        raise ValueError("no Material article in the page")
+        raise ValueError(f"{file}: no <article class=\"md-content__inner md-typeset\"> to cut into slides. Fix: if the "
+                         "theme or overrides/main.html changed how pages are laid out, update RE_ARTICLE in "
+                         "scripts/kelisim/slides.py to match it")
     return RE_HEADERLINK.sub("", match.group(1))
 
 
@@ -244,7 +247,8 @@ def build_decks(site_dir: Path, course, root: Path) -> None:
         for lang in course.languages:
             folder = language_dir(site_dir, course, lang)
             page_path = module.page[:-3] + ".html"
-            article = article_of((folder / page_path).read_text(encoding="utf-8"))
+            built = folder / page_path
+            article = article_of(built.read_text(encoding="utf-8"), built.as_posix())
             title, slides = make_slides(article, page_path, deck_path(module.slug))
             target = folder / deck_path(module.slug)
             target.parent.mkdir(parents=True, exist_ok=True)
