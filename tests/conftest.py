@@ -82,6 +82,24 @@ def write(root: Path, path: str, text: str) -> Path:
     return target
 
 
+def problems(root: Path, check=None) -> list:
+    """The problems `check(root)` (default: every pre-build check) must raise for a broken course."""
+    from kelisim.checks import run_checks
+    from kelisim.problems import CourseError
+
+    with pytest.raises(CourseError) as caught:
+        (check or run_checks)(root)
+    return caught.value.problems
+
+
+def problems_with(root: Path, rule: str) -> list:
+    """The pre-build checks' problems of one rule; there must be at least one."""
+    found = problems(root)
+    matching = [p for p in found if p.rule == rule]
+    assert matching, f"expected a '{rule}' problem, got {[p.rule for p in found]}"
+    return matching
+
+
 # ---------- the real site, built once per test session ---------------------------------
 
 def run_tool(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

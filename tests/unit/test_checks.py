@@ -4,21 +4,13 @@ import pytest
 
 from kelisim.checks import run_checks
 from kelisim.problems import CourseError
-from conftest import write
+from conftest import problems, problems_with, write
 
 MODULE = "---\nmodule: m1\n---\n\n# Первый {{ #top }}\n\n{body}\n"
 
 
-def problems(root):
-    with pytest.raises(CourseError) as caught:
-        run_checks(root)
-    return caught.value.problems
-
-
 def only(root, rule):
-    found = [p for p in problems(root) if p.rule == rule]
-    assert found, f"expected a '{rule}' problem"
-    return found[0]
+    return problems_with(root, rule)[0]
 
 
 def page(root, lang, body, path="modules/first.md"):

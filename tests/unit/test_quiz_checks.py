@@ -3,15 +3,8 @@
 import pytest
 
 from kelisim.checks import run_checks
-from kelisim.problems import CourseError
-from conftest import write
+from conftest import problems, problems_with, write
 from quiz_fixtures import BANK, add_bank
-
-
-def problems(root):
-    with pytest.raises(CourseError) as caught:
-        run_checks(root)
-    return caught.value.problems
 
 
 def line_of(text: str, needle: str, occurrence: int = 1) -> int:
@@ -27,9 +20,7 @@ def broken(root, old: str, new: str, name: str = "m1.yml") -> str:
 
 
 def expect(root, rule: str, ident, line, file="quizzes/m1.yml"):
-    found = [p for p in problems(root) if p.rule == rule]
-    assert found, f"expected a '{rule}' problem"
-    problem = found[0]
+    problem = problems_with(root, rule)[0]
     assert problem.file.endswith(file), problem
     assert problem.line == line, problem
     assert problem.id == ident, problem

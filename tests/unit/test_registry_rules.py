@@ -1,17 +1,12 @@
 """The remaining data rules, each with its own bad input: glossary ids and the sources registry."""
 
-import pytest
-
 from kelisim.glossary import load_glossary
-from kelisim.problems import CourseError
 from kelisim.sources import load_sources, stale
-from conftest import write
+from conftest import problems, write
 
 
 def rules_of(loader, root):
-    with pytest.raises(CourseError) as caught:
-        loader(root)
-    return [(p.rule, p.file, p.line, p.id) for p in caught.value.problems]
+    return [(p.rule, p.file, p.line, p.id) for p in problems(root, loader)]
 
 
 def test_missing_file(tiny_course):

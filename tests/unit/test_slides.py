@@ -1,13 +1,10 @@
 """Slides from rendered pages: cutting, speaker notes, URLs, the slide count, and the marker rules."""
 
 import markdown
-import pytest
 
-from conftest import write
+from conftest import problems_with, write
 from kelisim import blocks, slides
-from kelisim.checks import run_checks
 from kelisim.pages import parse_page
-from kelisim.problems import CourseError
 
 ARTICLE = """
 <h1 id="top">Модуль<a class="headerlink" href="#top">¶</a></h1>
@@ -136,20 +133,12 @@ def test_deck_link_goes_under_the_h1():
 MODULE = "---\nmodule: m1\nslides: true\n---\n\n# Первый {{ #top }}\n\n{body}\n"
 
 
-def problems_of(root, rule):
-    with pytest.raises(CourseError) as caught:
-        run_checks(root)
-    found = [p for p in caught.value.problems if p.rule == rule]
-    assert found, f"expected a '{rule}' problem, got {[p.rule for p in caught.value.problems]}"
-    return found
-
-
 def test_slide_markers_must_match_across_languages(tiny_course):
     write(tiny_course, "docs/ru/modules/first.md",
           MODULE.format(body="## А { #a }\n\nx\n\n<!-- slide -->\n\ny\n\n<!-- slide -->\n\nz\n\n## Б { #b }\n\nw"))
     write(tiny_course, "docs/kk/modules/first.md",
           MODULE.format(body="## А { #a }\n\nx\n\n<!-- slide -->\n\ny\n\n## Б { #b }\n\nw\n\n<!-- slide -->\n\nv"))
-    problem = problems_of(tiny_course, "parity-slides")[0]
+    problem = problems_with(tiny_course, "parity-slides")[0]
     assert problem.file.endswith("docs/kk/modules/first.md")
     assert "missing '<!-- slide -->' 2 in #a" in problem.message
     assert "only in kk: '<!-- slide -->' 1 in #b" in problem.message
@@ -160,5 +149,5 @@ def test_slide_marker_inside_a_block_is_reported(tiny_course):
     body = "## А { #a }\n\n/// key-points\n- x\n<!-- slide -->\n- y\n///\n\n    <!-- slide -->"
     for lang in ("ru", "kk"):
         write(tiny_course, f"docs/{lang}/modules/first.md", MODULE.format(body=body))
-    found = [p for p in problems_of(tiny_course, "slide-marker") if p.file.endswith("ru/modules/first.md")]
+    found = [p for p in problems_with(tiny_course, "slide-marker") if p.file.endswith("ru/modules/first.md")]
     assert [p.line for p in found] == [12, 16]
