@@ -100,6 +100,29 @@ def problems_with(root: Path, rule: str) -> list:
     return matching
 
 
+@pytest.fixture
+def fresh_blocks():
+    """After the test, the course blocks forget the course data they loaded from its tiny course."""
+    yield
+    from kelisim import blocks
+
+    blocks.reset()
+
+
+def render_markdown(root: Path, text: str, lang: str = "ru", path: str = "modules/first.md",
+                    module: str | None = None, extensions=("attr_list", "pymdownx.details")) -> str:
+    """Render a page of the course at `root` as MkDocs does: front matter off, course blocks on."""
+    import markdown
+
+    from kelisim import blocks
+    from kelisim.pages import split_front_matter
+
+    blocks.set_page(lang, path, module, root=root)
+    md = markdown.Markdown(extensions=[*extensions, blocks.CourseBlocksExtension()])
+    _, skip = split_front_matter(text)
+    return md.convert("\n".join(text.split("\n")[skip:]))
+
+
 # ---------- the real site, built once per test session ---------------------------------
 
 def run_tool(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

@@ -1,22 +1,15 @@
 """Course blocks: Markdown in, HTML out, in both languages."""
 
-import markdown
 import pytest
 
+from conftest import render_markdown, write
 from kelisim import blocks
-from conftest import write
+
+pytestmark = pytest.mark.usefixtures("fresh_blocks")
 
 
 def render(root, text: str, lang: str = "ru", path: str = "modules/first.md", module: str | None = "m1") -> str:
-    blocks.set_page(lang, path, module, root=root)
-    md = markdown.Markdown(extensions=["attr_list", "pymdownx.details", blocks.CourseBlocksExtension()])
-    return md.convert(text)
-
-
-@pytest.fixture(autouse=True)
-def fresh_context():
-    yield
-    blocks.reset()
+    return render_markdown(root, text, lang, path, module)
 
 
 def test_status_box_takes_its_date_from_course_data(tiny_course):

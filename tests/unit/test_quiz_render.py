@@ -4,23 +4,18 @@ import json
 import re
 import xml.etree.ElementTree as etree
 
-import markdown
 import pytest
 
-from kelisim import blocks
 from kelisim.cli import main
 from kelisim.i18n import STRINGS
 from kelisim.model import load_course
 from kelisim.pages import split_front_matter
 from kelisim.quiz import moodle, pages, render, widget
 from kelisim.quiz.bank import MOODLE_PARTS, load_banks, text_key
+from conftest import render_markdown
 from quiz_fixtures import BANK, add_bank
 
-
-@pytest.fixture(autouse=True)
-def fresh_context():
-    yield
-    blocks.reset()
+pytestmark = pytest.mark.usefixtures("fresh_blocks")
 
 
 @pytest.fixture
@@ -34,11 +29,7 @@ def bank_of(root):
 
 
 def render_page(root, text, lang="ru", path="quizzes/first.md"):
-    """Render a page's Markdown as MkDocs does: front matter off, course blocks on."""
-    blocks.set_page(lang, path, None, root=root)
-    md = markdown.Markdown(extensions=["attr_list", "pymdownx.details", blocks.CourseBlocksExtension()])
-    _, skip = split_front_matter(text)
-    return md.convert("\n".join(text.split("\n")[skip:]))
+    return render_markdown(root, text, lang, path)
 
 
 def quiz_html(root, lang="ru"):

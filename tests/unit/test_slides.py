@@ -1,9 +1,9 @@
 """Slides from rendered pages: cutting, speaker notes, URLs, the slide count, and the marker rules."""
 
-import markdown
+import pytest
 
-from conftest import problems_with, write
-from kelisim import blocks, slides
+from conftest import problems_with, render_markdown, write
+from kelisim import slides
 from kelisim.pages import parse_page
 
 ARTICLE = """
@@ -103,14 +103,13 @@ slides: true
 """
 
 
+@pytest.mark.usefixtures("fresh_blocks")
 def test_expected_count_matches_the_rendered_page(tiny_course):
     """What the tests expect (read from the Markdown) is what the builder makes (from the HTML)."""
     page = parse_page(SOURCE)
     assert slides.expected_count(page) == 6  # title, intro, #part, its split, #cases, closing
-    blocks.set_page("ru", "modules/first.md", "m1", root=tiny_course)
-    md = markdown.Markdown(extensions=["attr_list", "admonition", "md_in_html", "toc", "pymdownx.details",
-                                       "pymdownx.superfences", "kelisim.blocks"])
-    html = md.convert(SOURCE.split("---\n", 2)[2])
+    html = render_markdown(tiny_course, SOURCE, module="m1", extensions=(
+        "attr_list", "admonition", "md_in_html", "toc", "pymdownx.details", "pymdownx.superfences"))
     _, made = slides.make_slides(html, "modules/first.html", "slides/first.html")
     assert len(made) + 2 == slides.expected_count(page)
 
