@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -50,23 +51,31 @@ TINY_PAGES = {
 }
 
 
-@pytest.fixture
-def tiny_course(tmp_path: Path) -> Path:
-    """A minimal valid course root: course data, both languages' pages."""
-    course = tmp_path / "course"
-    course.mkdir()
+TINY_GLOSSARY = ("terms:\n  - id: accord\n    ru: {term: согласие, definition: Мир и лад.}\n"
+                 "    kk: {term: келісім, definition: Татулық пен бірлік.}\n")
+TINY_SOURCES = (
+    "sources:\n"
+    "  - id: old-law\n    title: {ru: Старый закон, kk: Ескі заң}\n    type: law\n"
+    "    status: replaced\n    replaced_by: new-law\n    checked: 2026-03-01\n"
+    "  - id: new-law\n    title: {ru: Новый закон, kk: Жаңа заң}\n    type: law\n"
+    "    status: in_force\n    checked: 2026-03-01\n")
+
+
+def write_tiny_course_data(root: Path) -> None:
+    """course/: the tiny course's course.yml, glossary and sources, with the real schemas."""
+    course = root / "course"
+    course.mkdir(parents=True)
     for schema in (ROOT / "course").glob("*.schema.json"):
         shutil.copy(schema, course)
     (course / "course.yml").write_text(TINY_COURSE, encoding="utf-8")
-    (course / "glossary.yml").write_text(
-        "terms:\n  - id: accord\n    ru: {term: согласие, definition: Мир и лад.}\n"
-        "    kk: {term: келісім, definition: Татулық пен бірлік.}\n", encoding="utf-8")
-    (course / "sources.yml").write_text(
-        "sources:\n"
-        "  - id: old-law\n    title: {ru: Старый закон, kk: Ескі заң}\n    type: law\n"
-        "    status: replaced\n    replaced_by: new-law\n    checked: 2026-03-01\n"
-        "  - id: new-law\n    title: {ru: Новый закон, kk: Жаңа заң}\n    type: law\n"
-        "    status: in_force\n    checked: 2026-03-01\n", encoding="utf-8")
+    (course / "glossary.yml").write_text(TINY_GLOSSARY, encoding="utf-8")
+    (course / "sources.yml").write_text(TINY_SOURCES, encoding="utf-8")
+
+
+@pytest.fixture
+def tiny_course(tmp_path: Path) -> Path:
+    """A minimal valid course root: course data, both languages' pages."""
+    write_tiny_course_data(tmp_path)
     for lang in ("ru", "kk"):
         for path, text in TINY_PAGES.items():
             page = tmp_path / "docs" / lang / path
@@ -145,14 +154,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(built_site, tmp_path_factory):
-    """Serves the built site under a sub-path on 127.0.0.1 (free port); yields its base URL.
+@contextlib.contextmanager
+def serving(site: Path, webroot: Path):
+    """Serves `site` under a sub-path on 127.0.0.1 (free port); yields the server, with its base URL.
 
-    Records every path requested, so tests can find same-origin 404s.
+    Records every path requested that was not found, so tests can find same-origin 404s.
     """
-    webroot = tmp_path_factory.mktemp("webroot")
-    os.symlink(built_site, webroot / SUB_PATH)
+    os.symlink(site, webroot / SUB_PATH)
     missing: list[str] = []
 
     class Handler(_QuietHandler):
@@ -162,12 +170,22 @@ def server(built_site, tmp_path_factory):
             super().send_error(code, *args, **kwargs)
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(webroot)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     httpd.missing = missing
-    httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}/{SUB_PATH}/"
-    yield httpd
-    httpd.shutdown()
+    httpd.origin = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.base = f"{httpd.origin}{SUB_PATH}/"
+    try:
+        yield httpd
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(built_site, tmp_path_factory):
+    """The real site, served under a sub-path (see `serving`)."""
+    with serving(built_site, tmp_path_factory.mktemp("webroot")) as httpd:
+        yield httpd
 
 
 @pytest.fixture(scope="session")
@@ -205,8 +223,13 @@ class Visit:
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
 
 
+def open_visit(browser, server, **options) -> Visit:
+    """A fresh browser context (Russian locale unless told) that may talk only to `server`."""
+    return Visit(browser.new_context(**{"locale": "ru-RU", **options}), server.origin)
+
+
 @pytest.fixture
 def visit(browser, server):
-    context = browser.new_context(locale="ru-RU")
-    yield Visit(context, f"http://127.0.0.1:{server.server_address[1]}/")
-    context.close()
+    visit = open_visit(browser, server)
+    yield visit
+    visit.context.close()

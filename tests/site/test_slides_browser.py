@@ -6,17 +6,14 @@ computes from the Markdown source (title + intro + `##` sections + `<!-- slide -
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
-import threading
 import warnings
 from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, TINY_COURSE, Visit, _QuietHandler, run_tool
+from conftest import CHROMIUM, Visit, open_visit, run_tool, serving, write_tiny_course_data
 from kelisim import ROOT, slides
 from kelisim.model import load_course
 from kelisim.pages import read_page
@@ -150,14 +147,7 @@ FIXTURE_SLUG = "first"
 
 def make_deck_course(root: Path) -> Path:
     """A project with the tiny course, its one module marked for slides, and the real theme and tools."""
-    (root / "course").mkdir(parents=True)
-    for schema in (ROOT / "course").glob("*.schema.json"):
-        shutil.copy(schema, root / "course")
-    (root / "course/course.yml").write_text(TINY_COURSE, encoding="utf-8")
-    (root / "course/glossary.yml").write_text(
-        "terms:\n  - id: accord\n    ru: {term: согласие, definition: Мир и лад.}\n"
-        "    kk: {term: келісім, definition: Татулық пен бірлік.}\n", encoding="utf-8")
-    (root / "course/sources.yml").write_text("sources: []\n", encoding="utf-8")
+    write_tiny_course_data(root)
     (root / "quizzes").mkdir()
     for lang in LANGS:
         docs = root / "docs" / lang
@@ -184,16 +174,9 @@ def deck_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def deck_server(deck_site, tmp_path_factory):
-    """Serves the small course's site under /kurs/, like conftest's server does for the real one."""
-    webroot = tmp_path_factory.mktemp("deck-web")
-    (webroot / "kurs").symlink_to(deck_site / "out")
-    handler = functools.partial(_QuietHandler, directory=str(webroot))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}/kurs/"
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    """Serves the small course's site under a sub-path, like conftest's server does for the real one."""
+    with serving(deck_site / "out", tmp_path_factory.mktemp("deck-web")) as httpd:
+        yield httpd
 
 
 def real_decks() -> list[str]:
@@ -283,14 +266,13 @@ def test_real_course_has_decks():
 
 @pytest.fixture
 def visit_deck(browser, deck_server):
-    context = browser.new_context(locale="ru-RU")
-    yield Visit(context, f"http://127.0.0.1:{deck_server.server_address[1]}/")
-    context.close()
+    visit = open_visit(browser, deck_server)
+    yield visit
+    visit.context.close()
 
 
 def test_swipe_moves_to_the_next_slide(browser, deck_server):
-    context = browser.new_context(has_touch=True, viewport={"width": 1280, "height": 720})
-    visit = Visit(context, f"http://127.0.0.1:{deck_server.server_address[1]}/")
+    visit = open_visit(browser, deck_server, has_touch=True, viewport={"width": 1280, "height": 720})
     page = open_deck(visit, deck_url(deck_server.base, "ru", FIXTURE_SLUG))
     # reveal.js reads touch through pointer events: a finger moving from right to left.
     page.evaluate("""() => {
@@ -300,7 +282,7 @@ def test_swipe_moves_to_the_next_slide(browser, deck_server):
         fire('pointerdown', 900); fire('pointermove', 500); fire('pointerup', 500);
     }""")
     page.wait_for_function("Reveal.getIndices().h === 1")
-    context.close()
+    visit.context.close()
 
 
 def pdf_pages(path: Path) -> int:
