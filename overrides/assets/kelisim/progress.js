@@ -49,6 +49,13 @@
     return out;
   }
 
+  // Ids of the questions this course has records for, whether valid or not.
+  function courseIds() {
+    var prefix = api.key("");
+    return keys().filter(function (k) { return k && k.indexOf(prefix) === 0; })
+      .map(function (k) { return k.slice(prefix.length); });
+  }
+
   function valid(r) {
     return !!r && typeof r === "object" && !Array.isArray(r) && r.v === 1 &&
       r.answer !== undefined && r.answer !== null && typeof r.at === "string" &&
@@ -81,20 +88,15 @@
       emit(id, record);
     },
     all: function () {
-      var prefix = api.key(""), out = {};
-      keys().forEach(function (key) {
-        if (key && key.indexOf(prefix) === 0) {
-          var record = api.get(key.slice(prefix.length));
-          if (record) out[key.slice(prefix.length)] = record;
-        }
+      var out = {};
+      courseIds().forEach(function (id) {
+        var record = api.get(id);
+        if (record) out[id] = record;
       });
       return out;
     },
     reset: function (ids) {
-      var prefix = api.key("");
-      if (!ids) ids = keys().filter(function (k) { return k && k.indexOf(prefix) === 0; })
-        .map(function (k) { return k.slice(prefix.length); });
-      ids.forEach(function (id) {
+      (ids || courseIds()).forEach(function (id) {
         write(api.key(id), null);
         emit(id, null);
       });

@@ -252,7 +252,7 @@
       }
     });
     this.summary.textContent = answered ? fill(this.strings.summary, {
-      s: num(Math.round(s * 100) / 100), m: n, p: Math.round(100 * s / n), a: answered, n: n
+      s: num(s), m: n, p: Math.round(100 * s / n), a: answered, n: n
     }) : this.strings["summary.empty"];
   };
 

@@ -65,20 +65,25 @@
     });
   }
 
+  // Gives each element of `doc` found by a selector its text (or, with `attribute`, that attribute).
+  function label(doc, labels, attribute) {
+    Object.keys(labels).forEach(function (selector) {
+      var element = doc.querySelector(selector);
+      if (!element) return;
+      if (attribute) element.setAttribute(attribute, labels[selector]); else element.textContent = labels[selector];
+    });
+  }
+
   // reveal.js's speaker view is English: relabel it in the deck's language once it is written.
   function translateSpeakerView(win) {
     var doc = win.document;
     doc.documentElement.lang = document.documentElement.lang;
     doc.title = strings["speaker.title"];
-    var labels = {
+    label(doc, {
       "#upcoming-slide .label": strings["speaker.upcoming"],
       ".speaker-controls-time .reset-button": strings["speaker.reset"],
       ".pacing-title": strings["speaker.pacing"],
       ".speaker-controls-notes .label": strings["speaker.notes"]
-    };
-    Object.keys(labels).forEach(function (selector) {
-      var element = doc.querySelector(selector);
-      if (element) element.textContent = labels[selector];
     });
     var time = doc.querySelector(".speaker-controls-time .label");
     if (time && time.firstChild) time.firstChild.textContent = strings["speaker.time"] + " ";
@@ -86,16 +91,9 @@
 
   // reveal.js's own controls speak English: give them the deck's language.
   function relabel() {
-    var labels = {
-      ".controls .navigate-left": strings.previous,
-      ".controls .navigate-right": strings.next
-    };
-    Object.keys(labels).forEach(function (selector) {
-      var button = document.querySelector(selector);
-      if (button) button.setAttribute("aria-label", labels[selector]);
-    });
-    var resume = document.querySelector(".pause-overlay .resume-button");
-    if (resume) resume.textContent = strings.resume;
+    label(document, {".controls .navigate-left": strings.previous, ".controls .navigate-right": strings.next},
+          "aria-label");
+    label(document, {".pause-overlay .resume-button": strings.resume});
   }
 
   function present() {
