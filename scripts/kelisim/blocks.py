@@ -54,6 +54,11 @@ class PageContext:
         return load_sources(self.root)
 
     @cached_property
+    def pages(self):
+        from .checks import read_pages
+        return read_pages(self.root, self.course.languages)
+
+    @cached_property
     def banks(self):
         from .quiz.bank import load_banks
         return {bank.id: bank for bank in load_banks(self.root, self.course)}
@@ -82,6 +87,7 @@ def reset(root: Path = ROOT, data=None) -> None:
     if data is not None:
         CONTEXT.course, CONTEXT.glossary, CONTEXT.sources = data.course, data.glossary, data.sources
         CONTEXT.banks = {bank.id: bank for bank in data.banks}
+        CONTEXT.pages = data.pages
 
 
 def _el(parent, tag: str, text: str | None = None, **attrs) -> etree.Element:

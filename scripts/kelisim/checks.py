@@ -30,6 +30,7 @@ class CourseData:
     glossary: list
     sources: dict
     banks: list
+    pages: dict  # {lang: {path inside the language folder: Page}}, as read_pages gives them
 
 
 def run_checks(root: Path = ROOT) -> CourseData:
@@ -52,7 +53,7 @@ def run_checks(root: Path = ROOT) -> CourseData:
     banks, quiz_problems = check_quizzes(root, course, pages)
     problems += quiz_problems
     raise_if_any(problems)
-    return CourseData(course, loaded["glossary"], loaded["sources"], banks)
+    return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages)
 
 
 def read_pages(root: Path, languages) -> dict[str, dict[str, Page]]:

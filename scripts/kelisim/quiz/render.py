@@ -1,7 +1,7 @@
 """The quiz and the trainers' answer key as HTML, in one page's language.
 
 Called by the `quiz` and `answer-key` blocks (kelisim.blocks) with the page context
-(lang, path, course, root, link). The quiz is complete without JavaScript (questions,
+(lang, path, course, pages, link). The quiz is complete without JavaScript (questions,
 hints, a <noscript> note); quiz.js adds checking, feedback and saved progress. Bank texts
 are plain text: AtomicString keeps Markdown and glossary tooltips out of them.
 """
@@ -14,7 +14,6 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 
 from ..i18n import STRINGS, t
-from ..pages import read_page
 from ..site import to_site_root
 from .bank import Bank, Question
 from .pages import page_title
@@ -45,7 +44,7 @@ def asset(ctx, name: str) -> str:
 def section_title(ctx, section: str) -> str:
     """The heading a question's section points at, in the page's language (for the link text)."""
     page_path, _, anchor = section.partition("#")
-    page = read_page(ctx.root / "docs" / ctx.lang / page_path)
+    page = ctx.pages[ctx.lang][page_path]
     for heading in page.headings:
         if heading.anchor == anchor:
             return heading.text
