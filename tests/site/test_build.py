@@ -44,6 +44,12 @@ def test_404_pages_in_both_languages(built_site):
     assert "http" not in ru + kk, "a 404 page must not load anything"
 
 
+def test_no_english_alt_text_from_the_theme(built_site):
+    """Material's logo image says alt="logo"; screen readers would read it out on every ru/kk page."""
+    for page in built_site.rglob("*.html"):
+        assert 'alt="logo"' not in page.read_text(encoding="utf-8"), page.relative_to(built_site)
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project's sources (not the venv) to break."""
