@@ -22,8 +22,9 @@ SCHEMA = "quizzes/quiz.schema.json"
 #: The fields each type needs; every other type-specific field is an error.
 TYPE_FIELDS = {"single": {"options"}, "multiple": {"options"}, "true-false": {"answer", "wrong_feedback"},
                "matching": {"pairs"}, "ordering": {"items"}}
-SPECIFIC = {"options", "answer", "wrong_feedback", "pairs", "items"}
-#: Moodle accepts an answer grade only from a fixed list: 100/n for these n (see stack notes).
+SPECIFIC = set().union(*TYPE_FIELDS.values())
+#: Moodle accepts an answer grade only from a fixed list: 100/n for these n (its values, as Moodle
+#: writes them, are what quiz/moodle.py exports for `multiple` questions).
 MOODLE_PARTS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 7: "14.28571",
                 8: "12.5", 9: "11.11111", 10: "10", 20: "5"}
 MIN_OPTIONS = 2
