@@ -105,9 +105,13 @@ class CourseBlock(Block):
     def lang(self) -> str:
         return CONTEXT.lang
 
+    def holder(self, parent, tag: str, classes: str, **attrs) -> etree.Element:
+        """The block's outer element, marked data-kl-block=<name> for the slides, the widget and tests."""
+        return _el(parent, tag, class_=classes, data_kl_block=self.NAME, **attrs)
+
     def box(self, parent, title: str, **attrs) -> etree.Element:
         classes = f"admonition {self.KIND} kl-{self.NAME}".strip()
-        section = _el(parent, "section", class_=classes, data_kl_block=self.NAME, **attrs)
+        section = self.holder(parent, "section", classes, **attrs)
         _el(section, "p", title, class_="admonition-title")
         return section
 
@@ -150,7 +154,7 @@ class Questions(CourseBlock):
     NAME = "questions"
 
     def on_create(self, parent):
-        div = _el(parent, "div", class_="kl-case__questions", data_kl_block=self.NAME)
+        div = self.holder(parent, "div", "kl-case__questions")
         _el(div, "p", t(self.lang, "case.questions"), class_="kl-case__questions-title")
         return div
 
@@ -161,7 +165,7 @@ class TrainerNote(CourseBlock):
     NAME = "trainer-note"
 
     def on_create(self, parent):
-        details = _el(parent, "details", class_="note kl-trainer-note", data_kl_block=self.NAME)
+        details = self.holder(parent, "details", "note kl-trainer-note")
         _el(details, "summary", t(self.lang, "trainer-note"))
         return details
 
@@ -175,7 +179,7 @@ class SourcesBlock(CourseBlock):
         return "raw"
 
     def on_create(self, parent):
-        section = _el(parent, "section", class_="kl-sources", data_kl_block=self.NAME)
+        section = self.holder(parent, "section", "kl-sources")
         _el(section, "p", t(self.lang, "sources"), class_="kl-sources__title")
         _el(section, "ol")
         return section
@@ -232,7 +236,7 @@ class ModuleCards(CourseBlock):
 
     def on_create(self, parent):
         lang, course = self.lang, CONTEXT.course
-        grid = _el(parent, "div", class_="grid cards kl-module-cards", data_kl_block=self.NAME)
+        grid = self.holder(parent, "div", "grid cards kl-module-cards")
         cards = _el(grid, "ul")
         for module in course.modules:
             card = _el(cards, "li", id=f"module-{module.id}")
@@ -255,7 +259,7 @@ class Syllabus(CourseBlock):
 
     def on_create(self, parent):
         lang, course = self.lang, CONTEXT.course
-        wrapper = _el(parent, "div", class_="kl-syllabus", data_kl_block=self.NAME)
+        wrapper = self.holder(parent, "div", "kl-syllabus")
         table = _el(wrapper, "table")
         head = _el(_el(table, "thead"), "tr")
         for key in ("syllabus.module", "syllabus.minutes", "syllabus.outcomes", "syllabus.seminar"):
@@ -283,7 +287,7 @@ class Timetable(CourseBlock):
 
     def on_create(self, parent):
         lang, course = self.lang, CONTEXT.course
-        wrapper = _el(parent, "div", class_="kl-timetable", data_kl_block=self.NAME)
+        wrapper = self.holder(parent, "div", "kl-timetable")
         for day in course.days:
             _el(wrapper, "h2", day.title[lang], id=f"day-{day.number}")
             table = _el(wrapper, "table")
@@ -309,7 +313,7 @@ class GlossaryBlock(CourseBlock):
     def on_create(self, parent):
         lang = self.lang
         other = next(code for code in CONTEXT.course.languages if code != lang)
-        wrapper = _el(parent, "dl", class_="kl-glossary", data_kl_block=self.NAME)
+        wrapper = self.holder(parent, "dl", "kl-glossary")
         for term in sorted(CONTEXT.glossary, key=lambda item: item.entries[lang].term.lower()):
             entry = term.entries[lang]
             _el(wrapper, "dt", entry.term, id=f"term-{term.id}")
@@ -328,7 +332,7 @@ class SlidesIndex(CourseBlock):
         from .slides import index_entries
 
         lang = self.lang
-        wrapper = _el(parent, "div", class_="kl-slides-index", data_kl_block=self.NAME)
+        wrapper = self.holder(parent, "div", "kl-slides-index")
         entries = index_entries(CONTEXT.course, CONTEXT.root, lang, CONTEXT.path)
         if not entries:
             _el(wrapper, "p", t(lang, "slides.none"))
