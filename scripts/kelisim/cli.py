@@ -27,15 +27,23 @@ def cmd_serve(args) -> int:
     return mkdocs("serve", "--dev-addr", f"127.0.0.1:{args.port}", "--livereload")
 
 
-def cmd_check(args) -> int:
-    """Check course data, page parity and course blocks without building (fast)."""
+def checked_course():
+    """Every pre-build check on the course (a checks.CourseData), or None after printing its problems."""
     from .checks import run_checks
 
     try:
-        course = run_checks(ROOT).course
+        return run_checks(ROOT)
     except CourseError as error:
         print(error.report(), file=sys.stderr)
+        return None
+
+
+def cmd_check(args) -> int:
+    """Check course data, page parity and course blocks without building (fast)."""
+    data = checked_course()
+    if data is None:
         return 1
+    course = data.course
     print(f"OK: {len(course.modules)} modules, languages {', '.join(course.languages)}.")
     return 0
 
@@ -103,13 +111,10 @@ def cmd_quizzes(args) -> int:
 
 def cmd_moodle(args) -> int:
     """Export the quiz banks as Moodle XML, one file per language (dist/moodle/)."""
-    from .checks import run_checks
     from .quiz import moodle
 
-    try:
-        data = run_checks(ROOT)
-    except CourseError as error:
-        print(error.report(), file=sys.stderr)
+    data = checked_course()
+    if data is None:
         return 1
     count = sum(len(bank.questions) for bank in data.banks)
     for path in moodle.write(data.banks, data.course, ROOT / args.out):
@@ -134,8 +139,7 @@ def cmd_bench(args) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        if subprocess.call([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", tmp],
-                           cwd=ROOT, env=QUIET) != 0:
+        if mkdocs("build", "--quiet", "--site-dir", tmp) != 0:
             return 1
         seconds = time.perf_counter() - started
         files = [p for p in Path(tmp).rglob("*") if p.is_file()]
