@@ -68,6 +68,7 @@ def read_pages(root: Path, languages) -> dict[str, dict[str, Page]]:
 def page_set_problems(root: Path, course: Course, pages) -> list[Problem]:
     problems = []
     default = course.default_language
+    module_ids = sorted(course.modules_by_id)
     for lang, lang_pages in pages.items():
         for module in course.modules:
             page = lang_pages.get(module.page)
@@ -80,7 +81,6 @@ def page_set_problems(root: Path, course: Course, pages) -> list[Problem]:
                 problems.append(Problem(file, page.meta_line("module"), module.id, "module-front-matter",
                                         f"front matter must say 'module: {module.id}'",
                                         f"start the file with:\n---\nmodule: {module.id}\n---"))
-        module_ids = {m.id for m in course.modules}
         for path, page in lang_pages.items():
             file = f"docs/{lang}/{path}"
             for key in page.meta:
@@ -91,7 +91,7 @@ def page_set_problems(root: Path, course: Course, pages) -> list[Problem]:
             if module is not None and module not in module_ids:
                 problems.append(Problem(file, page.meta_line("module"), str(module), "unknown-module",
                                         f"front matter names module '{module}', which course.yml does not define",
-                                        f"use one of {', '.join(sorted(module_ids))}"))
+                                        f"use one of {', '.join(module_ids)}"))
     return problems
 
 

@@ -36,10 +36,10 @@ def split_search_index(site_dir: Path, course) -> None:
     page's "base", which overrides/main.html sets to the language's own root.
     """
     combined = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
-    others = [lang for lang in course.languages if lang != course.default_language]
+    other_prefixes = tuple(f"{lang}/" for lang in course.languages if lang != course.default_language)
     for lang in course.languages:
         if lang == course.default_language:
-            docs = [d for d in combined["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in others))]
+            docs = [d for d in combined["docs"] if not d["location"].startswith(other_prefixes)]
         else:
             prefix = f"{lang}/"
             docs = [{**d, "location": d["location"][len(prefix):]} for d in combined["docs"]
