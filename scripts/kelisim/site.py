@@ -51,6 +51,20 @@ def split_search_index(site_dir: Path, course) -> None:
         target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
+#: The server sends a 404 page in place of a missing page at any depth (kurs/modules/old.html),
+#: so a relative link to index.html would miss. Going up from the requested address, the first
+#: folder with this language's search index is the language's root. From file:// nothing is fetched.
+FIND_HOME = """(function () {
+  var link = document.getElementById("kl-home"), up = "", left = location.pathname.split("/").length;
+  (function probe() {
+    if (left-- <= 0) return;
+    fetch(up + "search/search_index.json", {method: "HEAD"}).then(function (response) {
+      if (response.ok) link.href = up + "index.html"; else { up += "../"; probe(); }
+    }, function () {});
+  })();
+})();"""
+
+
 def write_404(site_dir: Path, course, lang: str) -> None:
     """A self-contained 404 page per language: no assets, so it renders at any URL depth."""
     target = language_dir(site_dir, course, lang) / "404.html"
@@ -71,8 +85,11 @@ a{{color:#0b5c8a}}
 <main>
 <h1>{title}</h1>
 <p>{body}</p>
-<p><a href="index.html">{home}</a></p>
+<p><a href="index.html" id="kl-home">{home}</a></p>
 </main>
+<script>
+{FIND_HOME}
+</script>
 </body>
 </html>
 """, encoding="utf-8")

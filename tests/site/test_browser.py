@@ -106,3 +106,18 @@ def test_usb_copy_works_from_file_url(browser, built_site):
     assert results and all("/kk/" in url for url in results)
     assert external == []
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_404_page_links_home_from_any_depth(visit, server, built_site, lang):
+    """Servers send the 404 page in place of the missing one (nginx error_page, see README)."""
+    prefix = "kk/" if lang == "kk" else ""
+    not_found = (built_site / prefix / "404.html").read_text(encoding="utf-8")
+    missing = f"{server.base}{prefix}modules/old/no-such-page.html"
+    visit.page.route(missing, lambda route: route.fulfill(status=404, body=not_found, content_type="text/html"))
+    page = open_page(visit, missing)
+    page.wait_for_function("document.getElementById('kl-home').getAttribute('href') !== 'index.html'")
+    page.click("#kl-home")
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{server.base}{prefix}index.html"
+    assert page.get_attribute("html", "lang") == lang
