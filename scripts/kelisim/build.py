@@ -13,9 +13,11 @@ from .quiz import pages as quiz_pages
 
 @dataclass
 class BuildState:
+    """What the first language pass loaded, for the other language's pass and the post-build step."""
+
     course: Course | None = None
-    abbreviations: dict | None = None
-    quizzes: tuple = ()
+    abbreviations: dict | None = None  # {lang: the glossary's `*[term]: definition` lines}
+    banks: tuple = ()  # the question banks (kelisim.quiz.bank.Bank)
     root: Path = ROOT
 
 
@@ -29,9 +31,9 @@ def configure(config) -> object:
     if STATE.course is None or lang == config.plugins["i18n"].default_language:
         data = checks.run_checks(root)
         blocks.reset(root, data)
-        STATE.root, STATE.course, STATE.quizzes = root, data.course, tuple(data.banks)
+        STATE.root, STATE.course, STATE.banks = root, data.course, tuple(data.banks)
         STATE.abbreviations = {code: glossary.abbreviations(data.glossary, code) for code in data.course.languages}
-    config.nav = quiz_pages.navigation(navigation(STATE.course), STATE.quizzes)
+    config.nav = quiz_pages.navigation(navigation(STATE.course), STATE.banks)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "permalink")
     return config
 
@@ -47,7 +49,7 @@ def page_markdown(markdown: str, page, config) -> str:
     blocks.set_page(lang, path, page.meta.get("module"))
     if slides.has_slides(page.meta):
         markdown = slides.with_deck_link(markdown, lang, path)
-    markdown += quiz_pages.link_markdown(STATE.quizzes, lang, path)
+    markdown += quiz_pages.link_markdown(STATE.banks, lang, path)
     return f"{markdown}\n\n{STATE.abbreviations[lang]}\n"
 
 
