@@ -132,6 +132,19 @@ def render_markdown(root: Path, text: str, lang: str = "ru", path: str = "module
     return md.convert("\n".join(text.split("\n")[skip:]))
 
 
+def link_toolkit(root: Path) -> Path:
+    """Makes a course root buildable with this checkout's theme, tooling and site configuration."""
+    for name in ("overrides", "scripts"):
+        (root / name).symlink_to(ROOT / name)
+    shutil.copy(ROOT / "mkdocs.yml", root)
+    return root
+
+
+def build_site(root: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build` (strict, with our hooks) of a course root made by link_toolkit, into root/out."""
+    return run_tool("mkdocs", "build", "--site-dir", str(root / "out"), cwd=root)
+
+
 # ---------- the real site, built once per test session ---------------------------------
 
 def run_tool(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

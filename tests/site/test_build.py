@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_tool
+from conftest import build_site, link_toolkit
 from kelisim import ROOT
 
 
@@ -55,19 +55,12 @@ def project_copy(tmp_path) -> Path:
     """A copy of the project's sources (not the venv) to break."""
     for name in ("course", "docs", "quizzes"):
         shutil.copytree(ROOT / name, tmp_path / name)
-    for name in ("overrides", "scripts"):
-        (tmp_path / name).symlink_to(ROOT / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    return tmp_path
+    return link_toolkit(tmp_path)
 
 
-def build(root: Path):
-    return run_tool("mkdocs", "build", "--site-dir", str(root / "out"), cwd=root)
-
-
-def test_missing_translation_fails_the_build(project_copy):
+def test_missing_translation_fails_the_build_site(project_copy):
     (project_copy / "docs/kk/seminar.md").unlink()
-    result = build(project_copy)
+    result = build_site(project_copy)
     assert result.returncode != 0
     assert "docs/kk/seminar.md" in result.stderr and "rule: page-missing" in result.stderr
 
@@ -75,24 +68,24 @@ def test_missing_translation_fails_the_build(project_copy):
 def test_unknown_block_fails_the_build_naming_file_and_line(project_copy):
     page = project_copy / "docs/ru/syllabus.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n/// warning\nТекст\n///\n", encoding="utf-8")
-    result = build(project_copy)
+    result = build_site(project_copy)
     line = len(page.read_text(encoding="utf-8").splitlines()) - 2
     assert result.returncode != 0
     assert f"docs/ru/syllabus.md:{line}: [warning] unknown block" in result.stderr
 
 
-def test_broken_link_fails_the_build(project_copy):
+def test_broken_link_fails_the_build_site(project_copy):
     for lang in ("ru", "kk"):
         page = project_copy / f"docs/{lang}/seminar.md"
         page.write_text(page.read_text(encoding="utf-8") + "\n[x](no-such-page.md)\n", encoding="utf-8")
-    result = build(project_copy)
+    result = build_site(project_copy)
     assert result.returncode != 0
     assert "seminar.md" in result.stderr and "no-such-page.md" in result.stderr
 
 
-def test_broken_anchor_fails_the_build(project_copy):
+def test_broken_anchor_fails_the_build_site(project_copy):
     for lang in ("ru", "kk"):
         page = project_copy / f"docs/{lang}/seminar.md"
         page.write_text(page.read_text(encoding="utf-8") + "\n[x](syllabus.md#no-such-anchor)\n", encoding="utf-8")
-    result = build(project_copy)
+    result = build_site(project_copy)
     assert result.returncode != 0 and "no-such-anchor" in result.stderr

@@ -6,14 +6,13 @@ computes from the Markdown source (title + intro + `##` sections + `<!-- slide -
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import warnings
 from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, Visit, open_visit, run_tool, serving, write_tiny_course_data
+from conftest import CHROMIUM, Visit, build_site, link_toolkit, open_visit, serving, write_tiny_course_data
 from kelisim import ROOT, slides
 from kelisim.model import load_course
 from kelisim.pages import read_page
@@ -157,17 +156,14 @@ def make_deck_course(root: Path) -> Path:
         for path, text in FRAME_PAGES.items():
             (docs / path).write_text(text.format(), encoding="utf-8")
         (docs / f"modules/{FIXTURE_SLUG}.md").write_text(MODULE[lang], encoding="utf-8")
-    for name in ("overrides", "scripts"):
-        (root / name).symlink_to(ROOT / name)
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    return root
+    return link_toolkit(root)
 
 
 @pytest.fixture(scope="session")
 def deck_site(tmp_path_factory) -> Path:
     """The small course built (strict) by MkDocs with our hooks, into <tmp>/out."""
     root = make_deck_course(tmp_path_factory.mktemp("deck-course"))
-    result = run_tool("mkdocs", "build", "--site-dir", str(root / "out"), cwd=root)
+    result = build_site(root)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
     return root
 
