@@ -229,6 +229,11 @@ def t(lang: str, key: str, **values) -> str:
     return STRINGS[lang][key].format(**values)
 
 
+def for_script(lang: str, keys, prefix: str) -> dict[str, str]:
+    """Strings a page's script shows, keyed without their common prefix (the script fills in {placeholders})."""
+    return {key.removeprefix(prefix): STRINGS[lang][key] for key in keys}
+
+
 def long_date(lang: str, iso: str) -> str:
     """2026-03-18 -> '18 марта 2026 г.' / '2026 жылғы 18 наурыздағы'."""
     year, month, day = (int(part) for part in iso.split("-"))

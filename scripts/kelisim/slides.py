@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .i18n import STRINGS, t
+from .i18n import for_script, t
 from .pages import SLIDE_MARKER, Page, read_page, split_front_matter
 from .site import language_dir, to_site_root
 
@@ -37,6 +37,10 @@ RE_URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 RE_SECTION_TAG = re.compile(r"<(/?)section\b")
 RE_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 RE_LINK_P = re.compile(r'\s*<p class="kl-slides-link">.*?</p>', re.S)  # see with_deck_link
+#: Strings the deck's script shows (speaker view labels, handout headings); they live in i18n.py.
+SCRIPT_STRINGS = tuple(f"slides.{key}" for key in (
+    "notes", "slide", "speaker.title", "speaker.upcoming", "speaker.time", "speaker.notes",
+    "speaker.reset", "speaker.pacing", "previous", "next", "resume"))
 
 
 @dataclass
@@ -281,7 +285,7 @@ def render(deck: Deck, course, page_path: str) -> str:
     sections = [_section(title, "kl-slide kl-slide--title", BRAND),
                 *(_section(s, f"kl-slide kl-slide--{s.kind}") for s in deck.slides),
                 _section(closing, "kl-slide kl-slide--closing", BRAND)]
-    strings = {key: STRINGS[lang][f"slides.{key}"] for key in UI_KEYS}  # templates filled in by slides.js
+    strings = for_script(lang, SCRIPT_STRINGS, "slides.")
     bar = (f'<nav class="kl-deck-bar" aria-label="{html.escape(t(lang, "slides.tools"))}">'
            f'<a href="{page_link}">{html.escape(t(lang, "slides.page"))}</a>'
            f'<a href="?handout">{html.escape(t(lang, "slides.handout"))}</a>'
@@ -311,11 +315,6 @@ def render(deck: Deck, course, page_path: str) -> str:
 </body>
 </html>
 """
-
-
-#: Strings the deck's script shows (speaker view labels, handout headings): slides.<key> in i18n.
-UI_KEYS = ("notes", "slide", "speaker.title", "speaker.upcoming", "speaker.time", "speaker.notes",
-           "speaker.reset", "speaker.pacing", "previous", "next", "resume")
 
 
 def index_entries(course, root: Path, lang: str, from_path: str) -> list[tuple[object, str, str]]:

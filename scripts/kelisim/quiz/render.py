@@ -13,7 +13,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 
-from ..i18n import STRINGS, t
+from ..i18n import for_script, t
 from ..site import to_site_root
 from .bank import Bank, Question
 from .pages import page_title
@@ -78,7 +78,7 @@ def quiz(parent, bank: Bank, ctx) -> etree.Element:
     lang, course = ctx.lang, ctx.course
     own_page = ctx.path == bank.quiz_page
     _el(parent, "h1" if own_page else "h2", page_title(bank, lang), id=f"quiz-{bank.id}")
-    strings = {key.removeprefix("quiz."): STRINGS[lang][key] for key in SCRIPT_STRINGS}  # JS fills {placeholders}
+    strings = for_script(lang, SCRIPT_STRINGS, "quiz.")
     section = _el(parent, "section", class_="kl-quiz", data_kl_block="quiz", data_kl_quiz=bank.id,
                   data_kl_course=course.id, data_kl_strings=json.dumps(strings, ensure_ascii=False))
     _el(section, "link", rel="stylesheet", href=asset(ctx, "quiz.css"))
