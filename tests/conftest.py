@@ -46,8 +46,8 @@ seminar:
 """
 
 TINY_PAGES = {
-    "index.md": "# Главная {{ #home }}\n\n/// module-cards\n///\n",
-    "modules/first.md": "---\nmodule: m1\n---\n\n# Первый {{ #top }}\n\n/// outcomes\n///\n\n## Раздел {{ #part }}\n\nТекст.\n",
+    "index.md": "# Главная { #home }\n\n/// module-cards\n///\n",
+    "modules/first.md": "---\nmodule: m1\n---\n\n# Первый { #top }\n\n/// outcomes\n///\n\n## Раздел { #part }\n\nТекст.\n",
 }
 
 
@@ -80,7 +80,7 @@ def tiny_course(tmp_path: Path) -> Path:
         for path, text in TINY_PAGES.items():
             page = tmp_path / "docs" / lang / path
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(text.format(), encoding="utf-8")
+            page.write_text(text, encoding="utf-8")
     return tmp_path
 
 

@@ -133,11 +133,11 @@ N ауданында кешкі курстар бір айдан кейін бо
 """,
 }
 FRAME_PAGES = {
-    "index.md": "# Главная {{ #top }}\n\n/// module-cards\n///\n",
-    "syllabus.md": "# Программа {{ #top }}\n\n/// syllabus\n///\n",
-    "seminar.md": "# Семинар {{ #top }}\n\n/// timetable\n///\n",
-    "glossary.md": "# Глоссарий {{ #top }}\n\n/// glossary\n///\n",
-    "slides.md": "# Слайды {{ #top }}\n\n/// slides\n///\n",
+    "index.md": "# Главная { #top }\n\n/// module-cards\n///\n",
+    "syllabus.md": "# Программа { #top }\n\n/// syllabus\n///\n",
+    "seminar.md": "# Семинар { #top }\n\n/// timetable\n///\n",
+    "glossary.md": "# Глоссарий { #top }\n\n/// glossary\n///\n",
+    "slides.md": "# Слайды { #top }\n\n/// slides\n///\n",
 }
 SCHEME = ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120" viewBox="0 0 400 120">'
           '<rect width="400" height="120" fill="#0b5c8a"/></svg>')
@@ -154,7 +154,7 @@ def make_deck_course(root: Path) -> Path:
         (docs / "img").mkdir()
         (docs / "img/scheme.svg").write_text(SCHEME, encoding="utf-8")
         for path, text in FRAME_PAGES.items():
-            (docs / path).write_text(text.format(), encoding="utf-8")
+            (docs / path).write_text(text, encoding="utf-8")
         (docs / f"modules/{FIXTURE_SLUG}.md").write_text(MODULE[lang], encoding="utf-8")
     return link_toolkit(root)
 
