@@ -333,7 +333,7 @@ class SlidesIndex(CourseBlock):
 
         lang = self.lang
         wrapper = self.holder(parent, "div", "kl-slides-index")
-        entries = index_entries(CONTEXT.course, CONTEXT.root, lang, CONTEXT.path)
+        entries = index_entries(CONTEXT.course, CONTEXT.pages, lang, CONTEXT.path)
         if not entries:
             _el(wrapper, "p", t(lang, "slides.none"))
             return wrapper

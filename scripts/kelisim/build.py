@@ -18,7 +18,7 @@ class BuildState:
     course: Course | None = None
     abbreviations: dict | None = None  # {lang: the glossary's `*[term]: definition` lines}
     banks: tuple = ()  # the question banks (kelisim.quiz.bank.Bank)
-    root: Path = ROOT
+    pages: dict | None = None  # {lang: {path: Page}}: the Markdown sources as the checks read them
 
 
 STATE = BuildState()
@@ -31,7 +31,7 @@ def configure(config) -> object:
     if STATE.course is None or lang == config.plugins["i18n"].default_language:
         data = checks.run_checks(root)
         blocks.reset(root, data)
-        STATE.root, STATE.course, STATE.banks = root, data.course, tuple(data.banks)
+        STATE.course, STATE.banks, STATE.pages = data.course, tuple(data.banks), data.pages
         STATE.abbreviations = {code: glossary.abbreviations(data.glossary, code) for code in data.course.languages}
     config.nav = quiz_pages.navigation(navigation(STATE.course), STATE.banks)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "permalink")
@@ -62,4 +62,4 @@ def finish(config) -> None:
     if config.plugins["i18n"].building:
         return
     site.finalize(Path(config.site_dir), STATE.course)
-    slides.build_decks(Path(config.site_dir), STATE.course, STATE.root)
+    slides.build_decks(Path(config.site_dir), STATE.course, STATE.pages)

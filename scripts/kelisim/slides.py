@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .i18n import for_script, t
-from .pages import SLIDE_MARKER, Page, read_page, split_front_matter
+from .pages import SLIDE_MARKER, Page, split_front_matter
 from .site import language_dir, to_site_root
 
 DECK_DIR = "slides"
@@ -234,10 +234,13 @@ class Deck:
     slides: list[Slide]
 
 
-def deck_modules(course, root: Path) -> list:
-    """Modules whose page says `slides: true` (parity keeps the flag equal in every language)."""
-    docs = root / "docs" / course.default_language
-    return [m for m in course.modules if (docs / m.page).exists() and has_slides(read_page(docs / m.page).meta)]
+def deck_modules(course, pages) -> list:
+    """Modules whose page says `slides: true` (parity keeps the flag equal in every language).
+
+    `pages` is {lang: {path: Page}}, as kelisim.checks.read_pages gives them.
+    """
+    default = pages[course.default_language]
+    return [m for m in course.modules if m.page in default and has_slides(default[m.page].meta)]
 
 
 def deck_path(slug: str) -> str:
@@ -245,9 +248,9 @@ def deck_path(slug: str) -> str:
     return f"{DECK_DIR}/{slug}.html"
 
 
-def build_decks(site_dir: Path, course, root: Path) -> None:
+def build_decks(site_dir: Path, course, pages) -> None:
     """Write every deck in every language, reading the module pages MkDocs has just written."""
-    for module in deck_modules(course, root):
+    for module in deck_modules(course, pages):
         for lang in course.languages:
             folder = language_dir(site_dir, course, lang)
             page_path = module.page[:-3] + ".html"
@@ -317,11 +320,11 @@ def render(deck: Deck, course, page_path: str) -> str:
 """
 
 
-def index_entries(course, root: Path, lang: str, from_path: str) -> list[tuple[object, str, str]]:
+def index_entries(course, pages, lang: str, from_path: str) -> list[tuple[object, str, str]]:
     """(module, deck link, handout link) for each deck, relative to a page of the language."""
     base = posixpath.dirname(from_path) or "."
     entries = []
-    for module in deck_modules(course, root):
+    for module in deck_modules(course, pages):
         link = posixpath.relpath(deck_path(module.slug), base)
         entries.append((module, link, f"{link}?handout"))
     return entries

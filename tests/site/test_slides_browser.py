@@ -14,6 +14,7 @@ import pytest
 
 from conftest import CHROMIUM, Visit, build_site, link_toolkit, open_visit, serving, write_tiny_course_data
 from kelisim import ROOT, slides
+from kelisim.checks import read_pages
 from kelisim.model import load_course
 from kelisim.pages import read_page
 
@@ -177,7 +178,8 @@ def deck_server(deck_site, tmp_path_factory):
 
 def real_decks() -> list[str]:
     """Slugs of the real course's modules marked for slides (read from the sources at collection)."""
-    return [m.slug for m in slides.deck_modules(load_course(ROOT), ROOT)]
+    course = load_course(ROOT)
+    return [m.slug for m in slides.deck_modules(course, read_pages(ROOT, course.languages))]
 
 
 def deck_url(base: str, lang: str, slug: str, query: str = "") -> str:
