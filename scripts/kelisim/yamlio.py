@@ -132,18 +132,23 @@ def duplicate_ids(items, file: str, what: str, fix: str, key: str = "id") -> lis
     return problems
 
 
-def schema_problems(data, schema: dict, file: str, skip=None) -> list[Problem]:
-    """Validate against a JSON Schema; each error points at the line of the offending key.
-
-    `skip(error)` drops errors that a caller reports itself with a more specific rule.
-    """
+def schema_errors(data, schema: dict) -> list:
+    """Every jsonschema ValidationError of `data` against a JSON Schema (formats such as dates included)."""
     import jsonschema
 
-    problems = []
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    for error in validator.iter_errors(data):
-        if skip is not None and skip(error):
-            continue
+    return list(validator.iter_errors(data))
+
+
+def schema_problems(data, schema: dict, file: str) -> list[Problem]:
+    """Validate against a JSON Schema; each error points at the line of the offending key."""
+    return error_problems(data, schema_errors(data, schema), file)
+
+
+def error_problems(data, errors: list, file: str) -> list[Problem]:
+    """Schema errors (from schema_errors) as problems, each at the line of the offending key."""
+    problems = []
+    for error in errors:
         line, ident = _locate(data, list(error.absolute_path))
         if error.validator == "additionalProperties" and isinstance(error.instance, Node):
             # Point at the unexpected key itself, not at the start of its mapping.

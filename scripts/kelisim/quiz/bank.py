@@ -182,10 +182,12 @@ def _check_file(path: Path, file: str, schema: dict, course: Course, pages) -> t
         return None, problems + [Problem(file, 1, None, "schema", "a bank is a mapping with 'module' and 'questions'",
                                          "start from the example in AUTHORING.md (section «Тесты»)")]
     problems += _text_problems(data, schema, file)
-    problems += yamlio.schema_problems(data, schema, file, skip=_is_translation_error)
+    # ru/kk missing or empty is reported by the translation rules above, with a clearer fix.
+    errors = [error for error in yamlio.schema_errors(data, schema) if not _is_translation_error(error)]
+    problems += yamlio.error_problems(data, errors, file)
     if not isinstance(data.get("module"), str) or not isinstance(data.get("questions"), list):
         return None, problems
-    broken_questions, top_broken = _broken_parts(data, schema)
+    broken_questions, top_broken = _broken_parts(errors)
     ctx = _BankContext(file, data, course)
     problems += ctx.bank_problems(pages)
     questions = []
@@ -199,20 +201,16 @@ def _check_file(path: Path, file: str, schema: dict, course: Course, pages) -> t
 
 
 def _is_translation_error(error) -> bool:
-    """ru/kk missing or empty is reported by the translation rules, with a clearer fix."""
+    """Is this schema error a ru/kk text missing or empty?"""
     if error.validator == "required":
         return any(f"'{lang}' is a required property" == error.message for lang in LANGUAGES)
     return error.validator == "minLength" and bool(error.absolute_path) and error.absolute_path[-1] in LANGUAGES
 
 
-def _broken_parts(data, schema) -> tuple[set[int], bool]:
+def _broken_parts(errors) -> tuple[set[int], bool]:
     """Question indexes with schema errors, and whether anything outside the questions is broken."""
-    import jsonschema
-
     broken, top = set(), False
-    for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
-        if _is_translation_error(error):
-            continue
+    for error in errors:
         path = list(error.absolute_path)
         if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
             broken.add(path[1])
