@@ -90,8 +90,9 @@ def reset(root: Path = ROOT, data=None) -> None:
         CONTEXT.pages = data.pages
 
 
-def _el(parent, tag: str, text: str | None = None, **attrs) -> etree.Element:
-    element = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+def child(parent, tag: str, text: str | None = None, **attrs) -> etree.Element:
+    """A child element; attribute names in Python spelling (class_ -> class, data_kl_block -> data-kl-block)."""
+    element = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): str(v) for k, v in attrs.items()})
     if text is not None:
         element.text = text
     return element
@@ -107,12 +108,12 @@ class CourseBlock(Block):
 
     def holder(self, parent, tag: str, classes: str, **attrs) -> etree.Element:
         """The block's outer element, marked data-kl-block=<name> for the slides, the widget and tests."""
-        return _el(parent, tag, class_=classes, data_kl_block=self.NAME, **attrs)
+        return child(parent, tag, class_=classes, data_kl_block=self.NAME, **attrs)
 
     def box(self, parent, title: str, **attrs) -> etree.Element:
         classes = f"admonition {self.KIND} kl-{self.NAME}".strip()
         section = self.holder(parent, "section", classes, **attrs)
-        _el(section, "p", title, class_="admonition-title")
+        child(section, "p", title, class_="admonition-title")
         return section
 
 
@@ -144,7 +145,7 @@ class Case(CourseBlock):
 
     def on_create(self, parent):
         section = self.box(parent, f"{t(self.lang, 'case')}: {self.argument}", id=f"case-{self.options['id']}")
-        _el(section, "p", t(self.lang, "case.composite"), class_="kl-case__label")
+        child(section, "p", t(self.lang, "case.composite"), class_="kl-case__label")
         return section
 
 
@@ -155,7 +156,7 @@ class Questions(CourseBlock):
 
     def on_create(self, parent):
         div = self.holder(parent, "div", "kl-case__questions")
-        _el(div, "p", t(self.lang, "case.questions"), class_="kl-case__questions-title")
+        child(div, "p", t(self.lang, "case.questions"), class_="kl-case__questions-title")
         return div
 
 
@@ -166,7 +167,7 @@ class TrainerNote(CourseBlock):
 
     def on_create(self, parent):
         details = self.holder(parent, "details", "note kl-trainer-note")
-        _el(details, "summary", t(self.lang, "trainer-note"))
+        child(details, "summary", t(self.lang, "trainer-note"))
         return details
 
 
@@ -180,8 +181,8 @@ class SourcesBlock(CourseBlock):
 
     def on_create(self, parent):
         section = self.holder(parent, "section", "kl-sources")
-        _el(section, "p", t(self.lang, "sources"), class_="kl-sources__title")
-        _el(section, "ol")
+        child(section, "p", t(self.lang, "sources"), class_="kl-sources__title")
+        child(section, "ol")
         return section
 
     def on_add(self, block):
@@ -197,13 +198,13 @@ class SourcesBlock(CourseBlock):
 
     def render_source(self, items, source) -> None:
         lang = self.lang
-        li = _el(items, "li", id=f"source-{source.id}")
-        title = _el(li, "a", source.title[lang], href=source.url) if source.url else _el(li, "span", source.title[lang])
+        li = child(items, "li", id=f"source-{source.id}")
+        title = child(li, "a", source.title[lang], href=source.url) if source.url else child(li, "span", source.title[lang])
         title.set("class", "kl-sources__name")
         status = t(lang, f"source.status.{source.status}")
         if source.replaced_by:
             status += f": {CONTEXT.sources[source.replaced_by].title[lang]}"
-        note = _el(li, "span", class_=f"kl-sources__status kl-sources__status--{source.status}")
+        note = child(li, "span", class_=f"kl-sources__status kl-sources__status--{source.status}")
         note.text = f" — {status}; {t(lang, 'source.checked')} {long_date(lang, source.checked)}."
 
 
@@ -215,10 +216,10 @@ class Outcomes(CourseBlock):
     def on_create(self, parent):
         module = CONTEXT.course.module(CONTEXT.module)
         section = self.box(parent, t(self.lang, "outcomes"))
-        _el(section, "p", t(self.lang, "outcomes.lead"))
-        items = _el(section, "ol")
+        child(section, "p", t(self.lang, "outcomes.lead"))
+        items = child(section, "ol")
         for outcome in module.outcomes:
-            _el(items, "li", outcome.text[self.lang], id=f"outcome-{outcome.id}")
+            child(items, "li", outcome.text[self.lang], id=f"outcome-{outcome.id}")
         return section
 
 
@@ -237,18 +238,18 @@ class ModuleCards(CourseBlock):
     def on_create(self, parent):
         lang, course = self.lang, CONTEXT.course
         grid = self.holder(parent, "div", "grid cards kl-module-cards")
-        cards = _el(grid, "ul")
+        cards = child(grid, "ul")
         for module in course.modules:
-            card = _el(cards, "li", id=f"module-{module.id}")
-            heading = _el(card, "p", class_="kl-card__title")
-            _el(heading, "strong", t(lang, "module", n=module.number) + ". ")
-            _el(heading, "a", module.title[lang], href=CONTEXT.link(module.page))
-            facts = _el(card, "p", class_="kl-card__facts")
+            card = child(cards, "li", id=f"module-{module.id}")
+            heading = child(card, "p", class_="kl-card__title")
+            child(heading, "strong", t(lang, "module", n=module.number) + ". ")
+            child(heading, "a", module.title[lang], href=CONTEXT.link(module.page))
+            facts = child(card, "p", class_="kl-card__facts")
             facts.text = (f"{t(lang, 'self_study')}: {t(lang, 'minutes', n=module.self_study_minutes)} · "
                           f"{t(lang, 'seminar_day')}: {_slot_summary(lang, course, module)}")
-            items = _el(card, "ul")
+            items = child(card, "ul")
             for outcome in module.outcomes:
-                _el(items, "li", outcome.text[lang])
+                child(items, "li", outcome.text[lang])
         return grid
 
 
@@ -260,23 +261,23 @@ class Syllabus(CourseBlock):
     def on_create(self, parent):
         lang, course = self.lang, CONTEXT.course
         wrapper = self.holder(parent, "div", "kl-syllabus")
-        table = _el(wrapper, "table")
-        head = _el(_el(table, "thead"), "tr")
+        table = child(wrapper, "table")
+        head = child(child(table, "thead"), "tr")
         for key in ("syllabus.module", "syllabus.minutes", "syllabus.outcomes", "syllabus.seminar"):
-            _el(head, "th", t(lang, key), scope="col")
-        body = _el(table, "tbody")
+            child(head, "th", t(lang, key), scope="col")
+        body = child(table, "tbody")
         for module in course.modules:
-            row = _el(body, "tr", id=f"syllabus-{module.id}")
-            name = _el(row, "th", scope="row")
+            row = child(body, "tr", id=f"syllabus-{module.id}")
+            name = child(row, "th", scope="row")
             name.text = t(lang, "module", n=module.number) + ". "
-            _el(name, "a", module.title[lang], href=CONTEXT.link(module.page))
-            _el(row, "td", t(lang, "minutes", n=module.self_study_minutes))
-            outcomes = _el(_el(row, "td"), "ul")
+            child(name, "a", module.title[lang], href=CONTEXT.link(module.page))
+            child(row, "td", t(lang, "minutes", n=module.self_study_minutes))
+            outcomes = child(child(row, "td"), "ul")
             for outcome in module.outcomes:
-                _el(outcomes, "li", outcome.text[lang])
-            _el(row, "td", _slot_summary(lang, course, module))
+                child(outcomes, "li", outcome.text[lang])
+            child(row, "td", _slot_summary(lang, course, module))
         total = sum(m.self_study_minutes for m in course.modules)
-        _el(wrapper, "p", t(lang, "syllabus.total", hours=duration(lang, total)), class_="kl-syllabus__total")
+        child(wrapper, "p", t(lang, "syllabus.total", hours=duration(lang, total)), class_="kl-syllabus__total")
         return wrapper
 
 
@@ -289,18 +290,18 @@ class Timetable(CourseBlock):
         lang, course = self.lang, CONTEXT.course
         wrapper = self.holder(parent, "div", "kl-timetable")
         for day in course.days:
-            _el(wrapper, "h2", day.title[lang], id=f"day-{day.number}")
-            table = _el(wrapper, "table")
-            head = _el(_el(table, "thead"), "tr")
-            _el(head, "th", t(lang, "timetable.time"), scope="col")
-            _el(head, "th", t(lang, "timetable.activity"), scope="col")
-            body = _el(table, "tbody")
+            child(wrapper, "h2", day.title[lang], id=f"day-{day.number}")
+            table = child(wrapper, "table")
+            head = child(child(table, "thead"), "tr")
+            child(head, "th", t(lang, "timetable.time"), scope="col")
+            child(head, "th", t(lang, "timetable.activity"), scope="col")
+            body = child(table, "tbody")
             for slot in day.slots:
-                row = _el(body, "tr", id=f"slot-{slot.id}")
-                _el(row, "td", t(lang, "timetable.evening") if slot.time == "evening" else slot.time)
-                cell = _el(row, "td", slot.text[lang])
+                row = child(body, "tr", id=f"slot-{slot.id}")
+                child(row, "td", t(lang, "timetable.evening") if slot.time == "evening" else slot.time)
+                cell = child(row, "td", slot.text[lang])
                 for module in course.modules_in_slot(slot.id):
-                    _el(cell, "a", t(lang, "module", n=module.number), href=CONTEXT.link(module.page),
+                    child(cell, "a", t(lang, "module", n=module.number), href=CONTEXT.link(module.page),
                         class_="kl-timetable__module")
         return wrapper
 
@@ -316,9 +317,9 @@ class GlossaryBlock(CourseBlock):
         wrapper = self.holder(parent, "dl", "kl-glossary")
         for term in sorted(CONTEXT.glossary, key=lambda item: item.entries[lang].term.lower()):
             entry = term.entries[lang]
-            _el(wrapper, "dt", entry.term, id=f"term-{term.id}")
-            definition = _el(wrapper, "dd", entry.definition)
-            _el(definition, "span", f" {t(lang, 'glossary.other')}: {term.entries[other].term}.",
+            child(wrapper, "dt", entry.term, id=f"term-{term.id}")
+            definition = child(wrapper, "dd", entry.definition)
+            child(definition, "span", f" {t(lang, 'glossary.other')}: {term.entries[other].term}.",
                 class_="kl-glossary__other", lang=other)
         return wrapper
 
@@ -335,7 +336,7 @@ class SlidesIndex(CourseBlock):
         wrapper = self.holder(parent, "div", "kl-slides-index")
         entries = index_entries(CONTEXT.course, CONTEXT.pages, lang, CONTEXT.path)
         if not entries:
-            _el(wrapper, "p", t(lang, "slides.none"))
+            child(wrapper, "p", t(lang, "slides.none"))
             return wrapper
         rows = "".join(
             f'<li id="slides-{m.id}"><strong>{escape(t(lang, "module", n=m.number))}.</strong> '
@@ -343,7 +344,7 @@ class SlidesIndex(CourseBlock):
             f'<a href="{handout}">{escape(t(lang, "slides.handout"))}</a></li>'
             for m, deck, handout in entries)
         # Raw HTML: the decks are written after MkDocs has checked links, so it must not see these.
-        _el(wrapper, "div", self.md.htmlStash.store(f"<ul>{rows}</ul>"))
+        child(wrapper, "div", self.md.htmlStash.store(f"<ul>{rows}</ul>"))
         return wrapper
 
 

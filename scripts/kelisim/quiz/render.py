@@ -13,6 +13,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 
+from .. import blocks
 from ..i18n import for_script, t
 from ..site import to_site_root
 from .bank import Bank, Question
@@ -26,10 +27,8 @@ SCRIPT_STRINGS = ("quiz.correct", "quiz.wrong", "quiz.partial", "quiz.points", "
 
 
 def _el(parent, tag: str, text: str | None = None, **attrs) -> etree.Element:
-    element = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): str(v) for k, v in attrs.items()})
-    if text is not None:
-        element.text = AtomicString(text)
-    return element
+    """blocks.child with the text kept out of Markdown and glossary tooltips (bank texts are plain text)."""
+    return blocks.child(parent, tag, None if text is None else AtomicString(text), **attrs)
 
 
 def _tail(element, text: str) -> None:
