@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import ROOT, yamlio
@@ -59,7 +59,6 @@ class Course:
     title: dict[str, str]
     modules: tuple[Module, ...]
     days: tuple[Day, ...]
-    root: Path = field(default=ROOT, compare=False)
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
@@ -89,7 +88,7 @@ def load_course(root: Path = ROOT) -> Course:
     """Load and validate course/course.yml; raise CourseError listing every problem."""
     data, name = yamlio.load_checked(root, "course/course.yml", "course/course.schema.json")
     raise_if_any(_semantic_problems(data, name))
-    return _build(data, root)
+    return _build(data)
 
 
 def _semantic_problems(data, name: str) -> list[Problem]:
@@ -116,7 +115,7 @@ def _semantic_problems(data, name: str) -> list[Problem]:
     return problems
 
 
-def _build(data, root: Path) -> Course:
+def _build(data) -> Course:
     def text(node) -> dict[str, str]:
         return {lang: node[lang] for lang in LANGUAGES}
 
@@ -131,4 +130,4 @@ def _build(data, root: Path) -> Course:
         for n, m in enumerate(data["modules"], start=1)
     )
     return Course(data["id"], data["version"], tuple(data["languages"]), data["default_language"],
-                  text(data["title"]), modules, days, root)
+                  text(data["title"]), modules, days)

@@ -80,7 +80,6 @@ class Scenario:
 class Question:
     id: str
     type: str
-    bank: str
     outcomes: tuple[str, ...]
     section: str
     text: Text
@@ -435,7 +434,7 @@ class _BankContext:
             def text(key):
                 return dict(q[key]) if key in q else None
             built.append(Question(
-                id=q["id"], type=q["type"], bank=data["module"], outcomes=tuple(q["outcomes"]), section=q["section"],
+                id=q["id"], type=q["type"], outcomes=tuple(q["outcomes"]), section=q["section"],
                 text=text("text"), explanation=text("explanation"), hint=text("hint"), scenario=q.get("scenario"),
                 shuffle=bool(q.get("shuffle", shuffle)),
                 options=tuple(Choice(o.get("key") or text_key(o["text"]), dict(o["text"]), bool(o.get("correct")),
