@@ -6,6 +6,7 @@
  *   set(id, record)   store a record {v: 1, answer, score, max, at}; throws on an invalid one
  *   all()             {question id: record} for every valid record of this course
  *   reset(ids)        forget these questions (all of this course's when ids is omitted)
+ *   key(id)           the storage key of question `id` (below)
  * Storage key: "kelisim:<course>:q:<question id>" (never a page, URL or position).
  * `answer` per type: single "key"; multiple ["key", ...]; true-false true|false;
  * matching {"left key": "right key"}; ordering ["key", ...] in the learner's order.
@@ -71,7 +72,6 @@
   var api = {
     course: holder ? holder.getAttribute("data-kl-course") : "kelisim",
     key: function (id) { return "kelisim:" + api.course + ":q:" + id; },
-    valid: valid,
     get: function (id) {
       var raw = read(api.key(id));
       if (raw === null) return null;
