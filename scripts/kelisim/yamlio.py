@@ -72,9 +72,11 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
-def load(path: Path, problems: list[Problem], name: str | None = None):
-    """Load a YAML file; syntax errors and duplicate keys become problems (returns None on syntax error)."""
-    name = name or rel(path)
+def load(path: Path, problems: list[Problem], name: str):
+    """Load a YAML file; syntax errors and duplicate keys become problems (returns None on syntax error).
+
+    `name` is the file as authors see it (relative to the course root), for those problems.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

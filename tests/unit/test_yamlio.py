@@ -7,7 +7,7 @@ def load(tmp_path: Path, text: str):
     path = tmp_path / "data.yml"
     path.write_text(text, encoding="utf-8")
     problems = []
-    return yamlio.load(path, problems), problems
+    return yamlio.load(path, problems, "data.yml"), problems
 
 
 def test_duplicate_key_is_reported_with_both_lines(tmp_path):
