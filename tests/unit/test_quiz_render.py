@@ -86,6 +86,7 @@ def test_quiz_renders_accessible_markup_in_the_page_language(quiz_course, lang, 
     assert ("Дауды қай орган шешеді?" in html) == (lang == "kk")
     assert ("Какой орган решает спор?" in html) == (lang == "ru")
     assert 'href="../modules/first.md#part"' in html  # Markdown turns it into .html in a real build
+    assert "</a>. " + strings["quiz.lead"].format(n=5) in html  # the module title ends its sentence
     # Hidden until quiz.js runs, so a reader without JavaScript sees no dead buttons.
     assert html.count('class="kl-quiz__actions" hidden="hidden"') == 5
 

@@ -85,7 +85,7 @@ def quiz(parent, bank: Bank, ctx) -> etree.Element:
     if bank.module:
         link = _el(lead, "a", bank.module.title[lang], href=ctx.link(bank.module.page))
         lead.text = AtomicString(t(lang, "module", n=bank.module.number) + ". ")
-        _tail(link, " " + t(lang, "quiz.lead", n=len(bank.questions)))
+        _tail(link, ". " + t(lang, "quiz.lead", n=len(bank.questions)))
     else:
         lead.text = AtomicString(t(lang, "quiz.lead", n=len(bank.questions)))
     noscript = _el(section, "noscript")
