@@ -65,6 +65,7 @@ class Page:
     unclosed: list[Block]
     lines: list[str]
     slide_markers: list[SlideMarker] = field(default_factory=list)
+    text_lines: list[int] = field(default_factory=list)  # body lines outside code fences
 
     @property
     def anchors(self) -> list[str]:
@@ -112,6 +113,7 @@ def parse_page(text: str, path: Path = Path("<text>")) -> Page:
     stack: list[Block] = []
     markers: list[SlideMarker] = []
     fence: str | None = None
+    text_lines: list[int] = []
     reading_options = False
 
     for number, line in enumerate(lines, start=1):
@@ -125,6 +127,7 @@ def parse_page(text: str, path: Path = Path("<text>")) -> Page:
         if opened:
             fence = opened.group(1)
             continue
+        text_lines.append(number)
         if reading_options:
             option = RE_OPTION.match(line)
             if option:
@@ -160,4 +163,4 @@ def parse_page(text: str, path: Path = Path("<text>")) -> Page:
         for image in RE_IMAGE.finditer(line):
             images.append((image.group(1), number))
 
-    return Page(path, meta, headings, top, images, stack, lines, markers)
+    return Page(path, meta, headings, top, images, stack, lines, markers, text_lines)

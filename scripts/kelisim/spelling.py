@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
-from .pages import split_front_matter
+from .pages import read_page
 
 DICTIONARIES = {"ru": "/usr/share/hunspell/ru_RU", "kk": "/usr/share/hunspell/kk_KZ"}
 CYRILLIC = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
@@ -59,17 +59,9 @@ def wordlist(lang: str, root: Path = ROOT) -> set[str]:
 
 def page_lines(path: Path):
     """(line number, prose) for a Markdown page: no front matter, code, URLs or block syntax."""
-    text = path.read_text(encoding="utf-8")
-    _, skip = split_front_matter(text)
-    fence = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if number <= skip:
-            continue
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-            continue
-        if fence:
-            continue
+    page = read_page(path)
+    for number in page.text_lines:
+        line = page.lines[number - 1]
         title = RE_BLOCK_TITLE.match(line)
         if title:
             yield number, title.group(1)

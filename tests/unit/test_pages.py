@@ -46,6 +46,8 @@ def test_structure_with_lines():
 def test_code_fences_hide_blocks_and_headings():
     page = parse_page(PAGE)
     assert "not-a-block" not in [b.name for b in page.walk_blocks()]
+    assert not set(page.text_lines) & {1, 2, 3, 4, 10, 11, 12, 13}  # front matter and the fenced lines
+    assert {6, 8, 18} <= set(page.text_lines)
 
 
 def test_unclosed_block_is_reported():
