@@ -23,7 +23,7 @@ from . import ROOT
 from .i18n import duration, long_date, t
 from .sources import parse_citation
 
-TEACHING = {"status", "key-points", "case", "questions", "trainer-note", "sources"}
+TEACHING = {"status", "key-points", "case", "questions", "trainer-note", "sources", "slide"}
 #: `quiz` and `answer-key` render the question banks (kelisim.quiz); `quiz` names its bank in an `id:` option.
 GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides", "quiz", "answer-key"}
 KNOWN = TEACHING | GENERATED
@@ -169,6 +169,23 @@ class TrainerNote(CourseBlock):
         details = self.holder(parent, "details", "note kl-trainer-note")
         child(details, "summary", t(self.lang, "trainer-note"))
         return details
+
+
+class SlideBlock(CourseBlock):
+    """`/// slide` or `/// slide | Title`: what a lecture slide shows (short bullets, a figure, a question).
+
+    Hidden on the page; the deck builder (kelisim.slides) puts it on screen and the prose
+    around it into the speaker notes. Without a title the slide takes its section's heading.
+    """
+
+    NAME = "slide"
+    ARGUMENT = None
+
+    def on_create(self, parent):
+        div = self.holder(parent, "div", "kl-slide", hidden="hidden")
+        if self.argument:
+            div.set("data-kl-slide-title", self.argument)
+        return div
 
 
 class SourcesBlock(CourseBlock):
@@ -369,7 +386,7 @@ class AnswerKeyBlock(CourseBlock):
         return render.answer_key(parent, list(CONTEXT.banks.values()), CONTEXT)
 
 
-BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, TrainerNote, SourcesBlock,
+BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, TrainerNote, SlideBlock, SourcesBlock,
                  Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex, QuizBlock, AnswerKeyBlock]
 assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 

@@ -128,9 +128,12 @@ def block_problems(page: Page, file: str, sources) -> list[Problem]:
                 add(block, "case-scenario", "a case needs a scenario before its questions", "describe the situation")
         if block.name == "questions" and (block.parent is None or block.parent.name != "case"):
             add(block, "questions-outside-case", "'questions' belongs inside a case", "move it into a '//// case' block")
+        if block.name == "slide" and block.parent is not None:
+            add(block, "slide-nested", "a slide block inside another block is not put on any slide",
+                "move it out of the block, unindented, e.g. right before a case")
         if block.name == "sources":
             problems += _citation_problems(file, block, sources)
-        if block.name in {"status", "key-points", "trainer-note", "questions"} and not block.content:
+        if block.name in {"status", "key-points", "trainer-note", "questions", "slide"} and not block.content:
             add(block, "block-empty", f"'{block.name}' is empty", "write its text or remove the block")
     for heading in page.headings:
         if heading.level >= 2 and not heading.anchor:
