@@ -2,6 +2,8 @@
 # Every target is a thin wrapper around `python -m kelisim ...` (usable without make).
 
 PYTHON ?= python3
+# The oldest Python supported: pyproject.toml's requires-python, which README and the tests read too.
+FLOOR  := $(shell sed -n 's/^requires-python *= *">=\([0-9.]*\)"/\1/p' pyproject.toml)
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
@@ -9,11 +11,27 @@ READY  := $(VENV)/.ready
 DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils
 
 # Makes `python -m kelisim` importable from the venv (same line works on Windows).
-export PUT_SCRIPTS_ON_PATH := import pathlib, site; pathlib.Path(site.getsitepackages()[-1], "kelisim.pth").write_text(str(pathlib.Path("scripts").resolve()))
+export PUT_SCRIPTS_ON_PATH := import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "kelisim.pth").write_text(str(pathlib.Path("scripts").resolve()))
 
 .PHONY: serve build check test system-packages bench moodle quizzes clean
 
-$(READY): requirements.txt
+# Says in one line what is missing instead of letting venv or pip fail with a traceback.
+define CHECK_PYTHON
+import sys
+floor = tuple(map(int, "$(FLOOR)".split(".")))
+if sys.version_info < floor:
+    sys.exit("Kelisim needs Python $(FLOOR) or newer; $(PYTHON) is %s. Install a newer python3 "
+             "(Debian 12, Ubuntu 24.04 and later ship one) and run: make PYTHON=/path/to/python3.11" % sys.version.split()[0])
+try:
+    import ensurepip, venv
+except ImportError:
+    sys.exit("$(PYTHON) cannot create virtual environments; on Debian or Ubuntu: sudo apt-get install python3-venv")
+endef
+export CHECK_PYTHON
+
+$(READY): requirements.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Kelisim needs Python $(FLOOR) or newer; '$(PYTHON)' was not found (sudo apt-get install python3 python3-venv, or make PYTHON=/path/to/python3)"; exit 1; }
+	@$(PYTHON) -c "$$CHECK_PYTHON"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -c "$$PUT_SCRIPTS_ON_PATH"
