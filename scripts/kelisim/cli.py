@@ -123,33 +123,10 @@ def cmd_moodle(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    """Print size and speed figures: quiz widget (against its budget), build time, site size."""
-    import tempfile
-    import time
-    from pathlib import Path
+    """Print size and speed figures: quiz widget (against its budget), build time, page weights vs. stock."""
+    from . import bench
 
-    from .quiz.widget import BUDGET, sizes
-
-    rows = sizes()
-    for name, raw, packed in rows:
-        print(f"{name:<12} {raw:>7} B raw {packed:>7} B gzipped")
-    raw, packed = sum(r[1] for r in rows), sum(r[2] for r in rows)
-    print(f"{'total':<12} {raw:>7} B raw {packed:>7} B gzipped (budget {BUDGET} B gzipped: "
-          f"{'within' if packed <= BUDGET else 'OVER'})")
-
-    with tempfile.TemporaryDirectory() as tmp:
-        started = time.perf_counter()
-        if mkdocs("build", "--quiet", "--site-dir", tmp) != 0:
-            return 1
-        seconds = time.perf_counter() - started
-        files = [p for p in Path(tmp).rglob("*") if p.is_file()]
-        pages = [p for p in files if p.suffix == ".html"]
-        total = sum(p.stat().st_size for p in files)
-        print(f"build        {seconds:7.1f} s (both languages, decks and post-build steps)")
-        print(f"site         {total / 1e6:7.1f} MB in {len(files)} files, {len(pages)} HTML pages")
-        largest = max(pages, key=lambda p: p.stat().st_size)
-        print(f"largest page {largest.stat().st_size / 1e3:7.0f} kB {largest.relative_to(tmp)}")
-    return 0 if packed <= BUDGET else 1
+    return bench.run(ROOT, ROOT / "mkdocs.yml")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,184 @@
+"""`python -m kelisim bench`: size and speed figures, printed, never asserted.
+
+Each section is a function that prints its figures and returns False when a budget is broken;
+`run` calls them in order. Page weights are measured side by side with a stock build: the same
+Markdown built with Material and mkdocs-static-i18n alone (no hooks, no overrides, no course blocks),
+so the kit's overhead is a ratio taken in one run on one machine.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+#: Page types: (name, path glob inside a language folder). A glob picks its heaviest page.
+PAGE_TYPES = (
+    ("home", "index.html"), ("syllabus", "syllabus.html"), ("seminar", "seminar.html"),
+    ("module", "modules/*.html"), ("quiz", "quizzes/*.html"), ("glossary", "glossary.html"),
+    ("answer key", "answer-key.html"), ("deck", "slides/*.html"), ("404", "404.html"),
+)
+#: Course block fences (`/// name | title`, `//// case`, closing `///`): the stock build drops these
+#: lines and keeps what is inside them as ordinary Markdown (generated blocks thus have no content).
+BLOCK_FENCE = re.compile(r"^\s*/{3,}(\s*[a-z][\w-]*(\s*\|.*)?)?\s*$")
+ASSET = re.compile(r"""<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="([^"#?]+)""")
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+
+def gzipped(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))  # what a web server's default gzip level sends
+
+
+@dataclass
+class Weight:
+    page: str  # path inside the language folder
+    html: int  # bytes
+    transfer: int  # gzipped: the HTML, its local CSS and JS, the language's search index
+
+
+def weight(site: Path, language_dir: Path, page: Path) -> Weight:
+    """What a first visit to `page` transfers (gzipped); fonts from other origins (stock) are not counted."""
+    text = page.read_bytes()
+    files = {(page.parent / url).resolve() for url in ASSET.findall(text.decode("utf-8"))
+             if not re.match(r"[a-z]+:|//", url)}
+    if b'id="__config"' in text:  # a Material page: its search worker loads the language's index
+        index = language_dir / SEARCH_INDEX
+        files.add((index if index.exists() else site / SEARCH_INDEX).resolve())
+    transfer = gzipped(text) + sum(gzipped(f.read_bytes()) for f in files if f.is_file())
+    return Weight(page.relative_to(language_dir).as_posix(), len(text), transfer)
+
+
+def heaviest(site: Path, lang: str, default_lang: str, pattern: str) -> Weight | None:
+    language_dir = site if lang == default_lang else site / lang
+    pages = sorted(p for p in language_dir.glob(pattern) if p.is_file())
+    weights = [weight(site, language_dir, p) for p in pages]
+    return max(weights, key=lambda w: w.html, default=None)
+
+
+def all_pages(site: Path, lang: str, default_lang: str, languages) -> dict[str, Weight]:
+    language_dir = site if lang == default_lang else site / lang
+    others = {language_dir / other for other in languages if other != default_lang}
+    return {w.page: w for w in (weight(site, language_dir, p) for p in sorted(language_dir.rglob("*.html"))
+                                 if not any(d in p.parents for d in others))}
+
+
+def mkdocs_build(config: Path, site_dir: Path) -> bool:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
+                             "--site-dir", str(site_dir)], env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        print(result.stdout + result.stderr, file=sys.stderr)
+    return result.returncode == 0
+
+
+def stock_config(root: Path) -> dict:
+    """The course's mkdocs.yml reduced to what stock Material and static-i18n need."""
+    import material
+
+    material = Path(material.__file__).parent / "templates"
+    ours = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    i18n = next(p["i18n"] for p in ours["plugins"] if isinstance(p, dict) and "i18n" in p)
+    languages = [{k: v for k, v in lang.items() if k in ("locale", "name", "default", "build")}
+                 for lang in i18n["languages"]]
+    for lang in languages:
+        lang["default"], lang["build"] = lang.get("default") == "true", True
+        if not (material / "partials" / "languages" / f"{lang['locale']}.html").exists():
+            lang["theme"] = {"language": "ru"}  # Material has no Kazakh strings; the kit adds them in overrides/
+    markdown = [e for e in ours["markdown_extensions"] if not str(e).startswith(("kelisim", "{'kelisim"))]
+    return {"site_name": ours["site_name"], "docs_dir": "docs", "use_directory_urls": False,
+            "theme": {"name": "material", "language": ours["theme"]["language"]},
+            "plugins": ["search", {"i18n": {"docs_structure": "folder", "languages": languages}}],
+            "markdown_extensions": markdown}
+
+
+def build_stock(root: Path, work: Path) -> Path | None:
+    """Builds the course's Markdown with stock Material + static-i18n into work/site."""
+    for page in (root / "docs").rglob("*"):
+        target = work / "docs" / page.relative_to(root / "docs")
+        if page.is_dir():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if page.suffix == ".md":
+            lines = page.read_text(encoding="utf-8").split("\n")
+            target.write_text("\n".join(l for l in lines if not BLOCK_FENCE.match(l)), encoding="utf-8")
+        else:
+            shutil.copyfile(page, target)
+    config = work / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(stock_config(root), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return work / "site" if mkdocs_build(config, work / "site") else None
+
+
+def widget() -> bool:
+    from .quiz.widget import BUDGET, sizes
+
+    rows = sizes()
+    for name, raw, packed in rows:
+        print(f"{name:<12} {raw:>7} B raw {packed:>7} B gzipped")
+    raw, packed = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    print(f"{'total':<12} {raw:>7} B raw {packed:>7} B gzipped (budget {BUDGET} B gzipped: "
+          f"{'within' if packed <= BUDGET else 'OVER'})")
+    return packed <= BUDGET
+
+
+def site_and_pages(root: Path, config: Path) -> bool:
+    """Build time and site size, then page weights of the kit against the stock build."""
+    from .model import load_course
+
+    course = load_course(root)
+    languages, default = course.languages, course.default_language
+    with tempfile.TemporaryDirectory() as tmp:
+        kit = Path(tmp) / "kit"
+        started = time.perf_counter()
+        if not mkdocs_build(config, kit):
+            return False
+        seconds = time.perf_counter() - started
+        files = [p for p in kit.rglob("*") if p.is_file()]
+        pages = [p for p in files if p.suffix == ".html"]
+        print(f"build        {seconds:7.1f} s (both languages, decks and post-build steps)")
+        print(f"site         {sum(p.stat().st_size for p in files) / 1e6:7.1f} MB in {len(files)} files, "
+              f"{len(pages)} HTML pages")
+        stock = build_stock(root, Path(tmp) / "stock")
+        if stock is None:
+            return False
+        print("\nPage weight: kit vs. stock Material + static-i18n on the same Markdown (course block fences")
+        print("dropped, their content kept). HTML bytes; transfer = gzipped HTML + local CSS/JS + search index.")
+        print("A type with several pages shows its heaviest. Fonts stock Material fetches from Google are not counted.")
+        print(f"{'page':<11} {'lang':<4} {'kit HTML':>9} {'stock':>9} {'ratio':>6}  {'kit transfer':>12} "
+              f"{'stock':>9} {'ratio':>6}  page")
+        for name, pattern in PAGE_TYPES:
+            for lang in languages:
+                ours = heaviest(kit, lang, default, pattern)
+                if ours is None:
+                    continue
+                theirs = all_pages(stock, lang, default, languages).get(ours.page)
+                if theirs is None:
+                    print(f"{name:<11} {lang:<4} {ours.html:>9} {'-':>9} {'':>6}  {ours.transfer:>12} {'-':>9} "
+                          f"{'':>6}  {ours.page} (no stock page)")
+                    continue
+                print(f"{name:<11} {lang:<4} {ours.html:>9} {theirs.html:>9} {ours.html / theirs.html:>6.2f}  "
+                      f"{ours.transfer:>12} {theirs.transfer:>9} {ours.transfer / theirs.transfer:>6.2f}  {ours.page}")
+        heavier = []
+        for lang in languages:
+            theirs = all_pages(stock, lang, default, languages)
+            for page, ours in all_pages(kit, lang, default, languages).items():
+                if page in theirs and ours.html > theirs[page].html:
+                    heavier.append(f"{lang}/{page} ({ours.html / theirs[page].html:.2f}×)")
+        print(f"kit pages heavier (HTML) than their stock build: {len(heavier)}"
+              + (": " + ", ".join(heavier) if heavier else ""))
+    return True
+
+
+def run(root: Path, config: Path) -> int:
+    within_budget = widget()
+    print()
+    built = site_and_pages(root, config)
+    return 0 if within_budget and built else 1
