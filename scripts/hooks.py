@@ -24,3 +24,7 @@ def on_page_markdown(markdown, page, config, files):
 @event_priority(-200)
 def on_post_build(config):
     build.finish(config)
+
+
+def on_post_page(output, page, config):
+    return build.page_html(output)

@@ -393,8 +393,11 @@ assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 
 class CourseBlocksExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md, block_mgr):
+        from .glossary import FirstTooltips
+
         for cls in BLOCK_CLASSES:
             block_mgr.register(cls, {})
+        md.treeprocessors.register(FirstTooltips(md), "kl-first-tooltips", 6)  # after abbr (7)
 
 
 def makeExtension(*args, **kwargs):

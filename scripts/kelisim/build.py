@@ -53,6 +53,10 @@ def page_markdown(markdown: str, page, config) -> str:
     return f"{markdown}\n\n{STATE.abbreviations[lang]}\n"
 
 
+def page_html(output: str) -> str:
+    return site.compact(output)
+
+
 def finish(config) -> None:
     """After every language is built: per-language search indexes, 404 pages, lecture decks.
 

@@ -1,9 +1,11 @@
-"""The bilingual glossary (course/glossary.yml): validation, the glossary page, hover tooltips."""
+"""The bilingual glossary (course/glossary.yml): validation, hover tooltips (first occurrence per page)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from markdown.treeprocessors import Treeprocessor
 
 from . import ROOT, yamlio
 from .model import LANGUAGES
@@ -51,3 +53,39 @@ def abbreviations(terms: list[Term], lang: str) -> str:
             for variant in dict.fromkeys([form, form[:1].upper() + form[1:]]):
                 lines.append(f"*[{variant}]: {definition}")
     return "\n".join(lines)
+
+
+class FirstTooltips(Treeprocessor):
+    """Keeps a term's tooltip on its first occurrence on the page; later ones become plain text.
+
+    Runs after Markdown's abbr treeprocessor (priority 7), which marks every occurrence; a term's
+    forms share its definition, so the definition identifies the term. The glossary page shows the
+    definitions themselves and gets no tooltips. Why per page and not per section: AUTHORING.md.
+    """
+
+    def run(self, root):
+        parents = {child: parent for parent in root.iter() for child in parent}
+        seen: set[str] = set()
+        for abbr in list(root.iter("abbr")):
+            title = abbr.get("title")
+            if title in seen or any(a.get("data-kl-block") == "glossary" for a in ancestors(abbr, parents)):
+                unwrap(abbr, parents[abbr])
+            seen.add(title)
+
+
+def ancestors(element, parents):
+    while element in parents:
+        element = parents[element]
+        yield element
+
+
+def unwrap(element, parent) -> None:
+    """Replace `element` by its text (it holds text only, as an abbr does)."""
+    text = (element.text or "") + (element.tail or "")
+    index = list(parent).index(element)
+    if index:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(element)

@@ -68,3 +68,17 @@ def test_a_word_form_belongs_to_one_term(tiny_course):
     with pytest.raises(CourseError) as caught:
         load_glossary(tiny_course)
     assert [(p.rule, p.id) for p in caught.value.problems] == [("duplicate-term", "b")]
+
+
+def test_a_term_gets_its_tooltip_once_per_page_and_none_on_the_glossary(tiny_course, fresh_blocks):
+    from conftest import render_markdown
+
+    definitions = abbreviations(load_glossary(tiny_course), "ru")
+    page = f"Согласие важно.\n\n## Раздел\n\nСнова согласие, и ещё *согласие*.\n\n{definitions}\n"
+    html = render_markdown(tiny_course, page, extensions=("abbr",))
+    assert html.count('<abbr title="Мир и лад.">') == 1
+    assert html.startswith('<p><abbr title="Мир и лад.">Согласие</abbr> важно.</p>')
+    assert "Снова согласие, и ещё <em>согласие</em>." in html
+    glossary = render_markdown(tiny_course, f"/// glossary\n///\n\n{definitions}\n", path="glossary.md",
+                               extensions=("abbr",))
+    assert "согласие" in glossary.lower() and "<abbr" not in glossary
