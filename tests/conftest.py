@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from kelisim import ROOT
 
+#: This checkout: the real course, its theme and the toolkit.
+ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 SUB_PATH = "kurs"  # the site is served under http://host/kurs/ as on an intranet
 

@@ -1,6 +1,5 @@
-"""Kelisim: build tooling for the bilingual (ru/kk) Kelisim course."""
+"""Kelisim: build tooling for the bilingual (ru/kk) Kelisim course.
 
-from pathlib import Path
-
-#: Repository root (scripts/kelisim/__init__.py -> two levels up).
-ROOT = Path(__file__).resolve().parents[2]
+Every function takes the course root (the folder with the course's mkdocs.yml) from its caller:
+the command line finds it from the current folder or --config, the MkDocs hooks from the config path.
+"""

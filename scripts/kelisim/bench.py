@@ -117,10 +117,10 @@ def build_stock(root: Path, work: Path) -> Path | None:
     return work / "site" if mkdocs_build(config, work / "site") else None
 
 
-def widget() -> bool:
+def widget(root: Path) -> bool:
     from .quiz.widget import BUDGET, sizes
 
-    rows = sizes()
+    rows = sizes(root)
     for name, raw, packed in rows:
         print(f"{name:<12} {raw:>7} B raw {packed:>7} B gzipped")
     raw, packed = sum(r[1] for r in rows), sum(r[2] for r in rows)
@@ -178,7 +178,7 @@ def site_and_pages(root: Path, config: Path) -> bool:
 
 
 def run(root: Path, config: Path) -> int:
-    within_budget = widget()
+    within_budget = widget(root)
     print()
     built = site_and_pages(root, config)
     return 0 if within_budget and built else 1

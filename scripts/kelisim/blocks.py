@@ -19,7 +19,6 @@ from pathlib import Path
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
-from . import ROOT
 from .i18n import duration, long_date, t
 from .sources import parse_citation
 
@@ -36,7 +35,7 @@ class PageContext:
     lang: str = "ru"
     module: str | None = None
     path: str = "index.md"  # page path inside the language folder
-    root: Path = ROOT
+    root: Path | None = None  # the course root; set by the build (reset) or a test (set_page)
 
     @cached_property
     def course(self):
@@ -77,7 +76,7 @@ def set_page(lang: str, path: str, module: str | None = None, root: Path | None 
         reset(root)
 
 
-def reset(root: Path = ROOT, data=None) -> None:
+def reset(root: Path | None = None, data=None) -> None:
     """Forget loaded data (a new build or a live-reload may have changed it).
 
     `data` (a checks.CourseData) saves loading again what the checks already loaded.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ROOT, blocks, checks, glossary, site, slides
+from . import blocks, checks, glossary, site, slides
 from .i18n import t
 from .model import Course
 from .quiz import pages as quiz_pages
@@ -27,7 +27,7 @@ STATE = BuildState()
 def configure(config) -> object:
     """Run once per language pass: validate (on the first pass) and derive navigation."""
     lang = config.theme["language"]
-    root = Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT
+    root = Path(config.config_file_path).resolve().parent  # the course is the folder of its mkdocs.yml
     if STATE.course is None or lang == config.plugins["i18n"].default_language:
         data = checks.run_checks(root)
         blocks.reset(root, data)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ROOT
 from .blocks import GENERATED, KNOWN
 from .glossary import load_glossary
 from .model import Course, load_course
@@ -33,7 +32,7 @@ class CourseData:
     pages: dict  # {lang: {path inside the language folder: Page}}, as read_pages gives them
 
 
-def run_checks(root: Path = ROOT) -> CourseData:
+def run_checks(root: Path) -> CourseData:
     """Validate everything authors edit; raise CourseError with every problem found."""
     problems: list[Problem] = []
     loaded = {}

@@ -1,4 +1,8 @@
-"""Command line: `python -m kelisim <command>` (what the Makefile targets call)."""
+"""Command line: `python -m kelisim <command>` (what the Makefile targets call).
+
+Every command works on the course in the current folder (its mkdocs.yml), or on the one whose
+configuration `--config`/`-f` names, as MkDocs does.
+"""
 
 from __future__ import annotations
 
@@ -7,32 +11,49 @@ import os
 import subprocess
 import sys
 
-from . import ROOT
+from pathlib import Path
+
 from .problems import CourseError, rel
 
 QUIET = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CONFIG = "mkdocs.yml"
 
 
-def mkdocs(*args: str) -> int:
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=ROOT, env=QUIET)
+class NoCourse(Exception):
+    """The command was run outside a course: no configuration where it looked."""
+
+
+def course_config(given: str | None) -> Path:
+    """The course's mkdocs.yml: the one given with --config, else the current folder's."""
+    config = Path(given or CONFIG).resolve()
+    if not config.is_file():
+        raise NoCourse(f"No course here: {config} not found. Run the command in the course folder "
+                       f"(the one with {CONFIG}) or name its configuration with --config/-f.")
+    return config
+
+
+def mkdocs(args, *command: str) -> int:
+    return subprocess.call([sys.executable, "-m", "mkdocs", *command, "--config-file", str(args.config)],
+                           cwd=args.root, env=QUIET)
 
 
 def cmd_build(args) -> int:
-    """Validate the course and write the site to site/ (or --site-dir)."""
-    return mkdocs("build", "--site-dir", args.site_dir)
+    """Validate the course and write the site to its site_dir (mkdocs.yml: site/) or to --site-dir."""
+    site_dir = ["--site-dir", str(Path(args.site_dir).resolve())] if args.site_dir else []
+    return mkdocs(args, "build", *site_dir)
 
 
 def cmd_serve(args) -> int:
     """Live preview on http://127.0.0.1:8000 (rebuilds when pages, course data or theme change)."""
-    return mkdocs("serve", "--dev-addr", f"127.0.0.1:{args.port}", "--livereload")
+    return mkdocs(args, "serve", "--dev-addr", f"127.0.0.1:{args.port}", "--livereload")
 
 
-def checked_course():
+def checked_course(root: Path):
     """Every pre-build check on the course (a checks.CourseData), or None after printing its problems."""
     from .checks import run_checks
 
     try:
-        return run_checks(ROOT)
+        return run_checks(root)
     except CourseError as error:
         print(error.report(), file=sys.stderr)
         return None
@@ -40,7 +61,7 @@ def checked_course():
 
 def cmd_check(args) -> int:
     """Check course data, page parity and course blocks without building (fast)."""
-    data = checked_course()
+    data = checked_course(args.root)
     if data is None:
         return 1
     course = data.course
@@ -54,7 +75,7 @@ def cmd_sources(args) -> int:
 
     from .sources import load_sources, stale
 
-    old = stale(load_sources(ROOT), dt.date.today())
+    old = stale(load_sources(args.root), dt.date.today())
     for source in old:
         print(f"{source.checked}  {source.id}: {source.title['ru']}")
     print(f"{len(old)} source(s) not checked for over a year.")
@@ -69,7 +90,7 @@ def cmd_spelling(args) -> int:
         print("hunspell with ru_RU and kk_KZ dictionaries is missing: sudo apt-get install hunspell hunspell-ru hunspell-kk",
               file=sys.stderr)
         return 2
-    unknown, mixed = spelling.check(ROOT)
+    unknown, mixed = spelling.check(args.root)
     for word in mixed:
         print(f"{word}  <- mixes Latin and Cyrillic letters (a Latin i for Kazakh і?)")
     for word in unknown:
@@ -84,7 +105,7 @@ def cmd_vendor(args) -> int:
     """Re-fetch the pinned front-end packages from npm and rewrite SHA256SUMS."""
     from . import vendor
 
-    vendor.fetch()
+    vendor.fetch(args.root)
     return 0
 
 
@@ -94,31 +115,31 @@ def cmd_quizzes(args) -> int:
     from .quiz.bank import check_banks
     from .quiz.pages import COMMAND, stale_problems, write_pages
 
-    course = load_course(ROOT)
-    banks, problems = check_banks(ROOT, course)
+    course = load_course(args.root)
+    banks, problems = check_banks(args.root, course)
     if args.check:
-        problems += stale_problems(ROOT, banks, course)
+        problems += stale_problems(args.root, banks, course)
     if problems:
         print(CourseError(problems).report(), file=sys.stderr)
         return 1
     if args.check:
         print(f"OK: quiz pages are current for {len(banks)} bank(s).")
         return 0
-    for change in write_pages(ROOT, banks, course) or [f"nothing to do: pages are current ({COMMAND} --check)"]:
+    for change in write_pages(args.root, banks, course) or [f"nothing to do: pages are current ({COMMAND} --check)"]:
         print(change)
     return 0
 
 
 def cmd_moodle(args) -> int:
-    """Export the quiz banks as Moodle XML, one file per language (dist/moodle/)."""
+    """Export the quiz banks as Moodle XML, one file per language (the course's dist/moodle/ or --out)."""
     from .quiz import moodle
 
-    data = checked_course()
+    data = checked_course(args.root)
     if data is None:
         return 1
     count = sum(len(bank.questions) for bank in data.banks)
-    for path in moodle.write(data.banks, data.course, ROOT / args.out):
-        print(f"wrote {rel(path)}: {count} questions in {len(data.banks)} categories")
+    for path in moodle.write(data.banks, data.course, Path(args.out).resolve() if args.out else args.root / "dist" / "moodle"):
+        print(f"wrote {rel(path, args.root)}: {count} questions in {len(data.banks)} categories")
     return 0
 
 
@@ -126,30 +147,40 @@ def cmd_bench(args) -> int:
     """Print size and speed figures: quiz widget (against its budget), build time, page weights vs. stock."""
     from . import bench
 
-    return bench.run(ROOT, ROOT / "mkdocs.yml")
+    return bench.run(args.root, args.config)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kelisim", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m kelisim", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    config_help = f"the course's configuration (default: {CONFIG} in the current folder)"
+    parser.add_argument("-f", "--config", metavar="FILE", help=config_help)
+    # --config after the command too (`python -m kelisim build -f course/mkdocs.yml`), as in MkDocs.
+    after = argparse.ArgumentParser(add_help=False)
+    after.add_argument("-f", "--config", metavar="FILE", default=argparse.SUPPRESS, help=config_help)
     commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help=cmd_build.__doc__)
-    build.add_argument("--site-dir", default="site")
-    build.set_defaults(run=cmd_build)
-    serve = commands.add_parser("serve", help=cmd_serve.__doc__)
-    serve.add_argument("--port", type=int, default=8000)
-    serve.set_defaults(run=cmd_serve)
-    commands.add_parser("check", help=cmd_check.__doc__).set_defaults(run=cmd_check)
-    commands.add_parser("sources", help=cmd_sources.__doc__).set_defaults(run=cmd_sources)
-    spelling = commands.add_parser("spelling", help=cmd_spelling.__doc__)
-    spelling.add_argument("--words", action="store_true", help="print only the words (to review for a word list)")
-    spelling.set_defaults(run=cmd_spelling)
-    commands.add_parser("vendor", help=cmd_vendor.__doc__).set_defaults(run=cmd_vendor)
-    quizzes = commands.add_parser("quizzes", help=cmd_quizzes.__doc__)
-    quizzes.add_argument("--check", action="store_true", help="fail if generated quiz pages are stale; write nothing")
-    quizzes.set_defaults(run=cmd_quizzes)
-    moodle = commands.add_parser("moodle", help=cmd_moodle.__doc__)
-    moodle.add_argument("--out", default="dist/moodle")
-    moodle.set_defaults(run=cmd_moodle)
-    commands.add_parser("bench", help=cmd_bench.__doc__).set_defaults(run=cmd_bench)
+
+    def command(name, run):
+        sub = commands.add_parser(name, help=run.__doc__, parents=[after])
+        sub.set_defaults(run=run)
+        return sub
+
+    command("build", cmd_build).add_argument("--site-dir")
+    command("serve", cmd_serve).add_argument("--port", type=int, default=8000)
+    command("check", cmd_check)
+    command("sources", cmd_sources)
+    command("spelling", cmd_spelling).add_argument(
+        "--words", action="store_true", help="print only the words (to review for a word list)")
+    command("vendor", cmd_vendor)
+    command("quizzes", cmd_quizzes).add_argument(
+        "--check", action="store_true", help="fail if generated quiz pages are stale; write nothing")
+    command("moodle", cmd_moodle).add_argument("--out")
+    command("bench", cmd_bench)
     args = parser.parse_args(argv)
+    try:
+        args.config = course_config(args.config)
+    except NoCourse as error:
+        print(error, file=sys.stderr)
+        return 2
+    args.root = args.config.parent
     return args.run(args)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from markdown.treeprocessors import Treeprocessor
 
-from . import ROOT, yamlio
+from . import yamlio
 from .model import LANGUAGES
 from .problems import Problem, raise_if_any
 
@@ -25,7 +25,7 @@ class Term:
     entries: dict[str, Entry]
 
 
-def load_glossary(root: Path = ROOT) -> list[Term]:
+def load_glossary(root: Path) -> list[Term]:
     data, name = yamlio.load_checked(root, "course/glossary.yml", "course/glossary.schema.json")
     problems = yamlio.duplicate_ids(data["terms"], name, "term-id", "give each term its own id")
     words: dict[tuple[str, str], str] = {}

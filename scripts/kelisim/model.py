@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ROOT, yamlio
+from . import yamlio
 from .problems import Problem, raise_if_any
 
 LANGUAGES = ("ru", "kk")
@@ -84,7 +84,7 @@ class Course:
         return next((d for d in self.days if d.id in days), None)
 
 
-def load_course(root: Path = ROOT) -> Course:
+def load_course(root: Path) -> Course:
     """Load and validate course/course.yml; raise CourseError listing every problem."""
     data, name = yamlio.load_checked(root, "course/course.yml", "course/course.schema.json")
     raise_if_any(_semantic_problems(data, name))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ROOT
 
 
 @dataclass(frozen=True, order=True)
@@ -38,7 +37,7 @@ class CourseError(Exception):
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 
-def rel(path: Path | str, root: Path = ROOT) -> str:
+def rel(path: Path | str, root: Path) -> str:
     """A path as authors see it: relative to the course root when possible."""
     path = Path(path)
     try:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ROOT, yamlio
+from . import yamlio
 from .problems import Problem, raise_if_any
 
 #: Statuses a page may cite only when it says so: `- id (historical)` in its sources block.
@@ -27,7 +27,7 @@ class Source:
     checked: str
 
 
-def load_sources(root: Path = ROOT) -> dict[str, Source]:
+def load_sources(root: Path) -> dict[str, Source]:
     data, name = yamlio.load_checked(root, "course/sources.yml", "course/sources.schema.json")
     problems = yamlio.duplicate_ids(data["sources"], name, "source-id", "list each document once")
     registry: dict[str, Source] = {}

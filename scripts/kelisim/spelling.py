@@ -15,7 +15,6 @@ from pathlib import Path
 
 import yaml
 
-from . import ROOT
 from .pages import read_page
 
 DICTIONARIES = {"ru": "/usr/share/hunspell/ru_RU", "kk": "/usr/share/hunspell/kk_KZ"}
@@ -50,7 +49,7 @@ def available() -> bool:
     return shutil.which("hunspell") is not None and all(Path(f"{d}.dic").exists() for d in DICTIONARIES.values())
 
 
-def wordlist(lang: str, root: Path = ROOT) -> set[str]:
+def wordlist(lang: str, root: Path) -> set[str]:
     path = root / "course" / f"wordlist-{lang}.txt"
     if not path.exists():
         return set()
@@ -112,7 +111,7 @@ def sources(root: Path, lang: str):
                 yield path, number, text
 
 
-def check(root: Path = ROOT) -> tuple[list[Unknown], list[Unknown]]:
+def check(root: Path) -> tuple[list[Unknown], list[Unknown]]:
     """(unknown words, words mixing Latin and Cyrillic letters) over the whole course."""
     unknown: list[Unknown] = []
     mixed: list[Unknown] = []

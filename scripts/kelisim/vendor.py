@@ -1,62 +1,64 @@
 """Vendored front-end files: pinned npm packages, copied with their licences, checksummed.
 
 `python -m kelisim vendor` fetches each pinned package from the npm registry (`npm pack`)
-and rewrites overrides/assets/vendor/ and its SHA256SUMS. Tests verify the checksums,
-so a hand-edited vendored file fails the suite.
+and rewrites its vendor folder and that folder's SHA256SUMS. Two folders, both inside the course root:
+overrides/assets/vendor/ ships with the site; tests/vendor/ serves the test suite only and is never
+published. Tests verify the checksums, so a hand-edited vendored file fails the suite.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
 
-from . import ROOT
+SITE = Path("overrides") / "assets" / "vendor"
+TESTS = Path("tests") / "vendor"
+SUMS = "SHA256SUMS"
 
-VENDOR_DIR = ROOT / "overrides" / "assets" / "vendor"
-SUMS = VENDOR_DIR / "SHA256SUMS"
-
-#: package -> (version, {file in the package: path under overrides/assets/vendor/})
-PACKAGES: dict[str, tuple[str, dict[str, str]]] = {
+#: package -> (version, vendor folder, {file in the package: path under that folder})
+PACKAGES: dict[str, tuple[str, Path, dict[str, str]]] = {
     # Lets Material's search worker run from file:// (a USB copy of the site).
-    "iframe-worker": ("1.0.4", {"shim/index.js": "iframe-worker/shim.js", "LICENSE": "iframe-worker/LICENSE"}),
+    "iframe-worker": ("1.0.4", SITE, {"shim/index.js": "iframe-worker/shim.js", "LICENSE": "iframe-worker/LICENSE"}),
     # Lecture decks (kelisim.slides): the core, its stylesheet and the speaker-notes plugin,
     # whose speaker view is built into notes.js. Themes (no Cyrillic fonts) are not shipped.
-    "reveal.js": ("6.0.2", {"dist/reveal.js": "reveal.js/reveal.js", "dist/reveal.css": "reveal.js/reveal.css",
-                            "dist/plugin/notes.js": "reveal.js/plugin/notes.js", "LICENSE": "reveal.js/LICENSE"}),
+    "reveal.js": ("6.0.2", SITE, {"dist/reveal.js": "reveal.js/reveal.js", "dist/reveal.css": "reveal.js/reveal.css",
+                                  "dist/plugin/notes.js": "reveal.js/plugin/notes.js", "LICENSE": "reveal.js/LICENSE"}),
+    # Accessibility checks in the browser tests (tests/site/test_accessibility.py); not in the site.
+    "axe-core": ("4.14.1", TESTS, {"axe.min.js": "axe-core/axe.min.js", "LICENSE": "axe-core/LICENSE"}),
 }
+FOLDERS = tuple(dict.fromkeys(folder for _, folder, _ in PACKAGES.values()))
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def expected_sums() -> dict[str, str]:
-    """{relative path: sha256} as recorded in SHA256SUMS."""
+def expected_sums(root: Path, folder: Path) -> dict[str, str]:
+    """{path under the folder: sha256} as recorded in the folder's SHA256SUMS."""
     sums = {}
-    for line in SUMS.read_text(encoding="utf-8").splitlines():
+    for line in (root / folder / SUMS).read_text(encoding="utf-8").splitlines():
         digest, name = line.split(maxsplit=1)
         sums[name.lstrip("*")] = digest
     return sums
 
 
-def fetch() -> None:
-    """Re-download every pinned package and rewrite the vendored files and SHA256SUMS."""
-    lines = []
+def fetch(root: Path) -> None:
+    """Re-download every pinned package and rewrite the vendored files and each folder's SHA256SUMS."""
+    lines: dict[Path, list[str]] = {folder: [] for folder in FOLDERS}
     with tempfile.TemporaryDirectory() as tmp:
-        for package, (version, files) in PACKAGES.items():
+        for package, (version, folder, files) in PACKAGES.items():
             subprocess.run(["npm", "pack", "--silent", f"{package}@{version}", "--pack-destination", tmp],
                            check=True, stdout=subprocess.DEVNULL)
             archive = next(Path(tmp).glob(f"{package.replace('/', '-').lstrip('@')}-{version}.tgz"))
-            unpacked = Path(tmp) / package
-            with tarfile.open(archive) as tar:
-                tar.extractall(unpacked, filter="data")
-            for source, target in files.items():
-                destination = VENDOR_DIR / target
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(unpacked / "package" / source, destination)
-                lines.append(f"{sha256(destination)}  {target}")
-    SUMS.write_text("\n".join(sorted(lines, key=lambda l: l.split()[1])) + "\n", encoding="utf-8")
+            with tarfile.open(archive) as tar:  # read only the pinned files: nothing else is unpacked
+                for source, target in files.items():
+                    destination = root / folder / target
+                    destination.parent.mkdir(parents=True, exist_ok=True)
+                    destination.write_bytes(tar.extractfile(f"package/{source}").read())
+                    lines[folder].append(f"{sha256(destination)}  {target}")
+    for folder, found in lines.items():
+        text = "\n".join(sorted(found, key=lambda line: line.split()[1])) + "\n"
+        (root / folder / SUMS).write_text(text, encoding="utf-8")

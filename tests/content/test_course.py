@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kelisim import ROOT
+from conftest import ROOT
 from kelisim.checks import read_pages, run_checks
 from kelisim.glossary import load_glossary
 from kelisim.sources import load_sources

@@ -2,7 +2,8 @@
 
 import pytest
 
-from kelisim import ROOT, spelling
+from conftest import ROOT
+from kelisim import spelling
 
 pytestmark = pytest.mark.skipif(not spelling.available(), reason="needs hunspell + ru/kk dictionaries (make test installs them)")
 

@@ -3,7 +3,7 @@
 import ast
 import re
 
-from kelisim import ROOT
+from conftest import ROOT
 
 
 def rules_reported_by_the_tools() -> set[str]:

@@ -13,7 +13,7 @@ from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
-from kelisim import ROOT
+from conftest import ROOT
 
 
 def floor() -> Version:

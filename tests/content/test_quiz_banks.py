@@ -7,7 +7,7 @@ import xml.etree.ElementTree as etree
 
 import pytest
 
-from kelisim import ROOT
+from conftest import ROOT
 from kelisim.checks import read_pages
 from kelisim.model import load_course
 from kelisim.quiz import moodle

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, link_toolkit
-from kelisim import ROOT
+from conftest import ROOT, build_site, link_toolkit, run_tool
 
 
 def test_every_page_is_built_in_both_languages(built_site):
@@ -42,6 +41,10 @@ def test_404_pages_in_both_languages(built_site):
     assert '<html lang="ru">' in ru and "Страница не найдена" in ru
     assert '<html lang="kk">' in kk and "Бет табылмады" in kk
     assert "http" not in ru + kk, "a 404 page must not load anything"
+
+
+def test_test_only_vendored_files_are_not_published(built_site):
+    assert not [p for p in built_site.rglob("*") if "axe" in p.name], "axe-core is for the tests only"
 
 
 def test_no_english_alt_text_from_the_theme(built_site):
@@ -89,3 +92,40 @@ def test_broken_anchor_fails_the_build_site(project_copy):
         page.write_text(page.read_text(encoding="utf-8") + "\n[x](syllabus.md#no-such-anchor)\n", encoding="utf-8")
     result = build_site(project_copy)
     assert result.returncode != 0 and "no-such-anchor" in result.stderr
+
+
+FRAME_PAGES = {"syllabus.md": "# Программа { #top }\n\n/// syllabus\n///\n",
+               "seminar.md": "# Семинар { #top }\n\n/// timetable\n///\n",
+               "glossary.md": "# Глоссарий { #top }\n\n/// glossary\n///\n",
+               "slides.md": "# Слайды { #top }\n\n/// slides\n///\n"}
+
+
+def checkout_files() -> dict[str, int]:
+    """Every file of this checkout (virtualenv and caches aside) with its modification time."""
+    skip = {".git", ".venv", "__pycache__", ".pytest_cache"}
+    return {p.relative_to(ROOT).as_posix(): p.stat().st_mtime_ns for p in ROOT.rglob("*")
+            if p.is_file() and not skip.intersection(p.relative_to(ROOT).parts)}
+
+
+def test_the_cli_builds_the_course_in_the_folder_it_runs_in(tiny_course):
+    for lang in ("ru", "kk"):
+        for path, text in FRAME_PAGES.items():
+            (tiny_course / "docs" / lang / path).write_text(text, encoding="utf-8")
+    (tiny_course / "quizzes").mkdir()
+    link_toolkit(tiny_course)
+    before = checkout_files()
+    result = run_tool("kelisim", "build", cwd=tiny_course)
+    assert result.returncode == 0, result.stderr
+    assert "Объяснять" in (tiny_course / "site/modules/first.html").read_text(encoding="utf-8")
+    assert (tiny_course / "site/kk/modules/first.html").is_file()
+    assert run_tool("kelisim", "check", cwd=tiny_course).stdout.startswith("OK: 1 modules")
+    assert checkout_files() == before, "a command run in another course changed this checkout"
+
+
+def test_a_command_outside_any_course_says_where_it_looked(tmp_path):
+    result = run_tool("kelisim", "check", cwd=tmp_path)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert f"{tmp_path.resolve() / 'mkdocs.yml'} not found" in result.stderr and "--config" in result.stderr
+    given = run_tool("kelisim", "-f", str(ROOT / "mkdocs.yml"), "check", cwd=tmp_path)
+    assert given.returncode == 0 and given.stdout.startswith("OK:")

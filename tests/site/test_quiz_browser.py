@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from kelisim import ROOT
+from conftest import ROOT
 from kelisim.model import load_course
 from kelisim.quiz.bank import load_banks
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CHROMIUM, Visit, build_site, link_toolkit, open_visit, serving, write_tiny_course_data
-from kelisim import ROOT, slides
+from conftest import ROOT
+from kelisim import slides
 from kelisim.checks import read_pages
 from kelisim.model import load_course
 from kelisim.pages import read_page

@@ -3,7 +3,7 @@
 import shutil
 from pathlib import Path
 
-from kelisim import ROOT
+from conftest import ROOT
 
 BANK = """\
 # yaml-language-server: $schema=quiz.schema.json

@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from kelisim import ROOT, i18n
+from conftest import ROOT
+from kelisim import i18n
 from kelisim.glossary import abbreviations, load_glossary
 from kelisim.problems import CourseError
 from conftest import write

@@ -12,7 +12,7 @@ from kelisim.model import load_course
 from kelisim.pages import split_front_matter
 from kelisim.quiz import moodle, pages, render, widget
 from kelisim.quiz.bank import MOODLE_PARTS, load_banks, text_key
-from conftest import render_markdown
+from conftest import ROOT, render_markdown
 from quiz_fixtures import BANK, add_bank
 
 pytestmark = pytest.mark.usefixtures("fresh_blocks")
@@ -228,7 +228,7 @@ def test_moodle_category_escapes_slashes(quiz_course):
 
 def test_widget_files_exist_and_bench_prints_sizes(capsys):
     for name in widget.FILES:
-        assert (widget.ASSETS / name).is_file()
+        assert (ROOT / widget.ASSETS / name).is_file()
     main(["bench"])
     out = capsys.readouterr().out
     for name in widget.FILES:

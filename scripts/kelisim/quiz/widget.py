@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import gzip
 
-from .. import ROOT
+from pathlib import Path
 
-ASSETS = ROOT / "overrides" / "assets" / "kelisim"
+#: Where the widget's files are, inside the course root.
+ASSETS = Path("overrides") / "assets" / "kelisim"
 FILES = ("progress.js", "quiz.js", "quiz.css")
 #: Everything a quiz page loads for the widget, gzipped, must stay within this.
 BUDGET = 8 * 1024
 
 
-def sizes() -> list[tuple[str, int, int]]:
+def sizes(root: Path) -> list[tuple[str, int, int]]:
     """(file, raw bytes, gzipped bytes) for each widget file, as a server would send it."""
     result = []
     for name in FILES:
-        data = (ASSETS / name).read_bytes()
+        data = (root / ASSETS / name).read_bytes()
         result.append((name, len(data), len(gzip.compress(data, compresslevel=9))))
     return result
