@@ -59,8 +59,10 @@ class FirstTooltips(Treeprocessor):
     """Keeps a term's tooltip on its first occurrence on the page; later ones become plain text.
 
     Runs after Markdown's abbr treeprocessor (priority 7), which marks every occurrence; a term's
-    forms share its definition, so the definition identifies the term. The glossary page shows the
-    definitions themselves and gets no tooltips. Why per page and not per section: AUTHORING.md.
+    forms share its definition, so the definition identifies the term. Headings and links get no
+    tooltip (the theme shows no cue there, so the first one in running text counts); neither does
+    the glossary page, which shows the definitions themselves. Why per page and not per section:
+    AUTHORING.md, «Глоссарий».
     """
 
     def run(self, root):
@@ -68,9 +70,18 @@ class FirstTooltips(Treeprocessor):
         seen: set[str] = set()
         for abbr in list(root.iter("abbr")):
             title = abbr.get("title")
-            if title in seen or any(a.get("data-kl-block") == "glossary" for a in ancestors(abbr, parents)):
+            if title in seen or any(quiet(a) for a in ancestors(abbr, parents)):
                 unwrap(abbr, parents[abbr])
-            seen.add(title)
+            else:
+                seen.add(title)
+
+
+def quiet(element) -> bool:
+    """Inside this element a tooltip would go unseen or repeat what the page shows."""
+    return element.tag in QUIET_TAGS or element.get("data-kl-block") == "glossary"
+
+
+QUIET_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def ancestors(element, parents):

@@ -75,11 +75,12 @@ def test_a_term_gets_its_tooltip_once_per_page_and_none_on_the_glossary(tiny_cou
     from conftest import render_markdown
 
     definitions = abbreviations(load_glossary(tiny_course), "ru")
-    page = f"Согласие важно.\n\n## Раздел\n\nСнова согласие, и ещё *согласие*.\n\n{definitions}\n"
+    page = (f"## Согласие\n\n[Согласие](x.md) важно.\n\n## Раздел\n\nСнова согласие, и ещё *согласие*.\n\n"
+            f"{definitions}\n")
     html = render_markdown(tiny_course, page, extensions=("abbr",))
     assert html.count('<abbr title="Мир и лад.">') == 1
-    assert html.startswith('<p><abbr title="Мир и лад.">Согласие</abbr> важно.</p>')
-    assert "Снова согласие, и ещё <em>согласие</em>." in html
+    assert '<h2>Согласие</h2>\n<p><a href="x.md">Согласие</a> важно.</p>' in html
+    assert '<p>Снова <abbr title="Мир и лад.">согласие</abbr>, и ещё <em>согласие</em>.</p>' in html
     glossary = render_markdown(tiny_course, f"/// glossary\n///\n\n{definitions}\n", path="glossary.md",
                                extensions=("abbr",))
     assert "согласие" in glossary.lower() and "<abbr" not in glossary

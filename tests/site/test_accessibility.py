@@ -1,0 +1,52 @@
+"""axe-core (tests/vendor, never published) finds no violation on any page type, in both languages."""
+
+import pytest
+
+from conftest import ROOT, open_visit
+
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+QUIZ = "quizzes/intro.html"
+PAGES = {"home": "index.html", "syllabus": "syllabus.html", "seminar": "seminar.html",
+         "module": "modules/kazaktanu.html", "quiz": QUIZ, "glossary": "glossary.html",
+         "answer key": "answer-key.html", "deck": "slides/kazaktanu.html", "404": "404.html"}
+
+
+@pytest.fixture(scope="module")
+def tab(browser, server):
+    """One browser tab for every page: axe needs no fresh context, and this keeps the run short."""
+    visit = open_visit(browser, server)
+    yield visit
+    visit.context.close()
+
+
+def violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in found]
+
+
+def answer_every_question(page) -> None:
+    """Some answers right, some wrong: the feedback of both kinds is on the page."""
+    for form in page.locator("form[data-kl-q]").all():
+        if form.get_attribute("data-kl-type") == "matching":
+            for select in form.locator("select").all():
+                select.select_option(index=1)
+        elif form.get_attribute("data-kl-type") != "ordering":  # an order is always a complete answer
+            form.locator("input").first.check()
+        form.locator("button[type=submit]").click()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("kind", [*PAGES, "quiz answered"])
+def test_no_axe_violations(tab, server, kind, lang):
+    page = tab.page
+    page.goto(server.base + ("" if lang == "ru" else "kk/") + PAGES.get(kind, QUIZ))
+    page.wait_for_load_state("load")
+    if kind.startswith("quiz"):
+        page.wait_for_selector(".kl-quiz--ready")
+        page.evaluate("() => localStorage.clear()")
+    if kind == "quiz answered":
+        answer_every_question(page)
+        assert page.locator(".kl-quiz__result:not(:empty)").count()
+    assert violations(page) == []
