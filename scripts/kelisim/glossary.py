@@ -55,6 +55,10 @@ def abbreviations(terms: list[Term], lang: str) -> str:
     return "\n".join(lines)
 
 
+#: Tooltips here would go unseen (the theme shows no cue in headings and links).
+QUIET_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 class FirstTooltips(Treeprocessor):
     """Keeps a term's tooltip on its first occurrence on the page; later ones become plain text.
 
@@ -80,8 +84,6 @@ def quiet(element) -> bool:
     """Inside this element a tooltip would go unseen or repeat what the page shows."""
     return element.tag in QUIET_TAGS or element.get("data-kl-block") == "glossary"
 
-
-QUIET_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def ancestors(element, parents):

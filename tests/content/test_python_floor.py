@@ -44,8 +44,8 @@ def test_this_interpreter_meets_the_floor():
     assert sys.version_info >= floor().release
 
 
-def test_readme_and_makefile_state_the_same_floor():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"Python {floor()} or newer" in readme
+def test_readme_authoring_guide_and_makefile_state_the_same_floor():
+    for guide in ("README.md", "AUTHORING.md"):
+        assert f"Python {floor()} or newer" in (ROOT / guide).read_text(encoding="utf-8"), guide
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "requires-python" in makefile and re.search(r"^FLOOR\s*:=.*pyproject\.toml", makefile, re.M)

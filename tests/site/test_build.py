@@ -1,6 +1,7 @@
 """Strict builds: the real site, and a copy broken on purpose, fail with an author-facing message."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -129,3 +130,10 @@ def test_a_command_outside_any_course_says_where_it_looked(tmp_path):
     assert f"{tmp_path.resolve() / 'mkdocs.yml'} not found" in result.stderr and "--config" in result.stderr
     given = run_tool("kelisim", "-f", str(ROOT / "mkdocs.yml"), "check", cwd=tmp_path)
     assert given.returncode == 0 and given.stdout.startswith("OK:")
+
+
+def test_bench_prints_the_kit_beside_the_stock_build():
+    result = run_tool("kelisim", "bench")
+    assert result.returncode == 0, result.stderr
+    for lang in ("ru", "kk"):
+        assert re.search(rf"^module\s+{lang}\s+\d+\s+\d+\s+[\d.]+\s+\d+\s+\d+\s+[\d.]+\s+modules/", result.stdout, re.M)
