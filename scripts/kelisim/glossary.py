@@ -66,7 +66,7 @@ class FirstTooltips(Treeprocessor):
     forms share its definition, so the definition identifies the term. Headings and links get no
     tooltip (the theme shows no cue there, so the first one in running text counts); neither does
     the glossary page, which shows the definitions themselves. Why per page and not per section:
-    AUTHORING.md, «Глоссарий».
+    AUTHORING.md, «Как добавить термин глоссария».
     """
 
     def run(self, root):
@@ -83,7 +83,6 @@ class FirstTooltips(Treeprocessor):
 def quiet(element) -> bool:
     """Inside this element a tooltip would go unseen or repeat what the page shows."""
     return element.tag in QUIET_TAGS or element.get("data-kl-block") == "glossary"
-
 
 
 def ancestors(element, parents):
