@@ -50,3 +50,19 @@ def test_no_axe_violations(tab, server, kind, lang):
         answer_every_question(page)
         assert page.locator(".kl-quiz__result:not(:empty)").count()
     assert violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, name", [("ru", "Поиск"), ("kk", "Іздеу")])
+def test_search_dialog_is_named_and_reached_from_the_keyboard(tab, server, lang, name):
+    page = tab.page
+    page.goto(server.base + ("" if lang == "ru" else "kk/") + "index.html")
+    page.keyboard.press("/")  # Material's shortcut: focus the search box
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("семинар")
+    page.keyboard.press("ArrowDown")
+    dialog = page.get_by_role("dialog", name=name)
+    assert dialog.count() == 1
+    page.wait_for_selector(".md-search-result__link")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
