@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
 import yaml
@@ -31,6 +32,7 @@ PAGE_TYPES = (
 #: lines and keeps what is inside them as ordinary Markdown (generated blocks thus have no content).
 BLOCK_FENCE = re.compile(r"^\s*/{3,}(\s*[a-z][\w-]*(\s*\|.*)?)?\s*$")
 ASSET = re.compile(r"""<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="([^"#?]+)""")
+SEARCH_WORKER = re.compile(r'"search": "([^"]+)"')  # in Material's __config: the worker script
 SEARCH_INDEX = Path("search") / "search_index.json"
 
 
@@ -48,27 +50,22 @@ class Weight:
 def weight(site: Path, language_dir: Path, page: Path) -> Weight:
     """What a first visit to `page` transfers (gzipped); fonts from other origins (stock) are not counted."""
     text = page.read_bytes()
-    files = {(page.parent / url).resolve() for url in ASSET.findall(text.decode("utf-8"))
-             if not re.match(r"[a-z]+:|//", url)}
-    if b'id="__config"' in text:  # a Material page: its search worker loads the language's index
+    html = text.decode("utf-8")
+    urls = ASSET.findall(html) + SEARCH_WORKER.findall(html)
+    files = {(page.parent / url).resolve() for url in urls if not re.match(r"[a-z]+:|//", url)}
+    if SEARCH_WORKER.search(html):  # a Material page: its search worker loads the language's index
         index = language_dir / SEARCH_INDEX
         files.add((index if index.exists() else site / SEARCH_INDEX).resolve())
     transfer = gzipped(text) + sum(gzipped(f.read_bytes()) for f in files if f.is_file())
     return Weight(page.relative_to(language_dir).as_posix(), len(text), transfer)
 
 
-def heaviest(site: Path, lang: str, default_lang: str, pattern: str) -> Weight | None:
-    language_dir = site if lang == default_lang else site / lang
-    pages = sorted(p for p in language_dir.glob(pattern) if p.is_file())
-    weights = [weight(site, language_dir, p) for p in pages]
-    return max(weights, key=lambda w: w.html, default=None)
-
-
-def all_pages(site: Path, lang: str, default_lang: str, languages) -> dict[str, Weight]:
-    language_dir = site if lang == default_lang else site / lang
-    others = {language_dir / other for other in languages if other != default_lang}
+def weights(site: Path, lang: str, course) -> dict[str, Weight]:
+    """{path inside the language folder: Weight} for every page of one language."""
+    language_dir = site if lang == course.default_language else site / lang
+    others = {site / other for other in course.languages if other != course.default_language}
     return {w.page: w for w in (weight(site, language_dir, p) for p in sorted(language_dir.rglob("*.html"))
-                                 if not any(d in p.parents for d in others))}
+                                 if not any(d in p.parents for d in others - {language_dir}))}
 
 
 def mkdocs_build(config: Path, site_dir: Path) -> bool:
@@ -134,7 +131,6 @@ def site_and_pages(root: Path, config: Path) -> bool:
     from .model import load_course
 
     course = load_course(root)
-    languages, default = course.languages, course.default_language
     with tempfile.TemporaryDirectory() as tmp:
         kit = Path(tmp) / "kit"
         started = time.perf_counter()
@@ -154,26 +150,28 @@ def site_and_pages(root: Path, config: Path) -> bool:
         print("A type with several pages shows its heaviest. Fonts stock Material fetches from Google are not counted.")
         print(f"{'page':<11} {'lang':<4} {'kit HTML':>9} {'stock':>9} {'ratio':>6}  {'kit transfer':>12} "
               f"{'stock':>9} {'ratio':>6}  page")
+        ours = {lang: weights(kit, lang, course) for lang in course.languages}
+        theirs = {lang: weights(stock, lang, course) for lang in course.languages}
         for name, pattern in PAGE_TYPES:
-            for lang in languages:
-                ours = heaviest(kit, lang, default, pattern)
-                if ours is None:
+            for lang in course.languages:
+                matching = [w for page, w in ours[lang].items() if fnmatch(page, pattern)]
+                if not matching:
                     continue
-                theirs = all_pages(stock, lang, default, languages).get(ours.page)
-                if theirs is None:
-                    print(f"{name:<11} {lang:<4} {ours.html:>9} {'-':>9} {'':>6}  {ours.transfer:>12} {'-':>9} "
-                          f"{'':>6}  {ours.page} (no stock page)")
+                kit_page = max(matching, key=lambda w: w.html)
+                stock_page = theirs[lang].get(kit_page.page)
+                if stock_page is None:
+                    print(f"{name:<11} {lang:<4} {kit_page.html:>9} {'-':>9} {'':>6}  {kit_page.transfer:>12} "
+                          f"{'-':>9} {'':>6}  {kit_page.page} (no stock page)")
                     continue
-                print(f"{name:<11} {lang:<4} {ours.html:>9} {theirs.html:>9} {ours.html / theirs.html:>6.2f}  "
-                      f"{ours.transfer:>12} {theirs.transfer:>9} {ours.transfer / theirs.transfer:>6.2f}  {ours.page}")
-        heavier = []
-        for lang in languages:
-            theirs = all_pages(stock, lang, default, languages)
-            for page, ours in all_pages(kit, lang, default, languages).items():
-                if page in theirs and ours.html > theirs[page].html:
-                    heavier.append(f"{lang}/{page} ({ours.html / theirs[page].html:.2f}×)")
-        print(f"kit pages heavier (HTML) than their stock build: {len(heavier)}"
-              + (": " + ", ".join(heavier) if heavier else ""))
+                print(f"{name:<11} {lang:<4} {kit_page.html:>9} {stock_page.html:>9} "
+                      f"{kit_page.html / stock_page.html:>6.2f}  {kit_page.transfer:>12} {stock_page.transfer:>9} "
+                      f"{kit_page.transfer / stock_page.transfer:>6.2f}  {kit_page.page}")
+        for figure in ("html", "transfer"):
+            heavier = [f"{lang}/{page} ({getattr(w, figure) / getattr(theirs[lang][page], figure):.2f}×)"
+                       for lang in course.languages for page, w in ours[lang].items()
+                       if page in theirs[lang] and getattr(w, figure) > getattr(theirs[lang][page], figure)]
+            print(f"kit pages heavier than their stock build ({figure}): {len(heavier)}"
+                  + (": " + ", ".join(heavier) if heavier else ""))
     return True
 
 

@@ -10,7 +10,6 @@ import argparse
 import os
 import subprocess
 import sys
-
 from pathlib import Path
 
 from .problems import CourseError, rel
@@ -138,7 +137,8 @@ def cmd_moodle(args) -> int:
     if data is None:
         return 1
     count = sum(len(bank.questions) for bank in data.banks)
-    for path in moodle.write(data.banks, data.course, Path(args.out).resolve() if args.out else args.root / "dist" / "moodle"):
+    out = Path(args.out).resolve() if args.out else args.root / "dist" / "moodle"
+    for path in moodle.write(data.banks, data.course, out):
         print(f"wrote {rel(path, args.root)}: {count} questions in {len(data.banks)} categories")
     return 0
 
