@@ -17,7 +17,7 @@ from .pages import Page, read_page
 from .quiz import check_quizzes
 from .problems import CourseError, Problem, raise_if_any, rel
 from .sources import NOT_CURRENT, load_sources, parse_citation
-from . import style
+from . import citations, style
 
 NEEDS_MODULE = {"outcomes", "status"}
 KNOWN_META = {"module", "title", "description", "slides", "search", "hide"}
@@ -57,6 +57,7 @@ def run_checks(root: Path = ROOT) -> CourseData:
         problems += error.problems
     banks, quiz_problems = check_quizzes(root, course, pages)
     problems += quiz_problems
+    problems += citations.check(root, course, pages, loaded["sources"], banks)
     raise_if_any(problems)
     return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages)
 
