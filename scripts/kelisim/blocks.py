@@ -219,14 +219,16 @@ class SourcesBlock(CourseBlock):
         title = child(li, "a", source.title[lang], href=source.url) if source.url else child(li, "span", source.title[lang])
         title.set("class", "kl-sources__name")
         note = child(li, "span", class_=f"kl-sources__status kl-sources__status--{source.status}")
-        note.text = f" — {source_note(lang, source, CONTEXT.sources)}."
+        text = source_note(lang, source, CONTEXT.sources)
+        note.text = f" — {text}" if text.endswith(".") else f" — {text}."
 
 
 def source_note(lang: str, source, registry) -> str:
     """'действует с изменениями; не сверено с официальным текстом' and the like, after a cited title."""
-    parts = [t(lang, f"source.status.{source.status}")]
     if source.replaced_by:
-        parts[0] += "; " + t(lang, "source.replaced_by", title=registry[source.replaced_by].title[lang])
+        parts = [t(lang, "source.replaced_by", title=registry[source.replaced_by].title[lang])]
+    else:
+        parts = [t(lang, f"source.status.{source.status}")]
     if source.checked:
         parts.append(t(lang, "source.checked", date=Date(lang, source.checked)))
     elif source.has_official_text:

@@ -2,8 +2,8 @@
 
 A page that mentions «№ X» must cite the registry entry with that number in its `/// sources`
 block, and its first mention of the document must carry the full date (the year alone when the
-registry knows only the year). When two entries share a number, a year in the same paragraph tells
-them apart. Quiz banks and course data are checked too: their numbers must be in the registry, and
+registry knows only the year). When two entries share a number, the year nearest to the mention in
+its paragraph tells them apart. Quiz banks and course data are checked too: their numbers must be in the registry, and
 a bank's numbers cited on its module's page.
 """
 
@@ -25,12 +25,17 @@ MONTH_STEMS = {
 }
 
 
-def resolve(number: str, paragraph: str, registry: dict[str, Source]) -> list[Source]:
-    """Registry entries a mention «№ number» in `paragraph` may mean (one, or none if unregistered)."""
+def resolve(number: str, paragraph: str, position: int, registry: dict[str, Source]) -> list[Source]:
+    """Registry entries a mention «№ number» at `position` in `paragraph` may mean (one, or none if unregistered).
+
+    Several entries with one number: the one whose year stands nearest to the mention.
+    """
     candidates = [s for s in registry.values() if s.number == number]
     if len(candidates) > 1:
-        years = set(RE_YEAR.findall(paragraph))
-        candidates = [s for s in candidates if s.year in years]
+        distance = {s.id: min((abs(m.start() - position) for m in RE_YEAR.finditer(paragraph) if m.group() == s.year),
+                              default=None) for s in candidates}
+        near = sorted((d, s.id) for s in candidates if (d := distance[s.id]) is not None)
+        candidates = [registry[near[0][1]]] if near and (len(near) == 1 or near[0][0] < near[1][0]) else []
     return candidates
 
 
@@ -47,10 +52,10 @@ def has_full_date(paragraph: str, source: Source, lang: str) -> bool:
 
 
 def mentions(paragraphs):
-    """(number, paragraph, line) for each «№ …» in (text, line_of) paragraphs, in reading order."""
+    """(number, paragraph, position, line) for each «№ …» in (text, line_of) paragraphs, in reading order."""
     for text, line_of in paragraphs:
         for found in RE_NUMBER.finditer(text):
-            yield found.group(1).rstrip("-"), text, line_of(found.start())
+            yield found.group(1).rstrip("-"), text, found.start(), line_of(found.start())
 
 
 def unregistered(file: str, line: int, number: str) -> Problem:
@@ -64,8 +69,8 @@ def page_problems(path: Path, root: Path, lang: str, registry: dict[str, Source]
     from .style import page_paragraphs
 
     file, problems, seen = rel(path, root), [], set()
-    for number, paragraph, line in mentions(page_paragraphs(path)):
-        found = resolve(number, paragraph, registry)
+    for number, paragraph, position, line in mentions(page_paragraphs(path)):
+        found = resolve(number, paragraph, position, registry)
         if len(found) != 1:
             problems.append(unregistered(file, line, number))
             continue
@@ -94,8 +99,8 @@ def text_problems(texts, registry: dict[str, Source], cited: set[str] | None, fi
     """Numbers in YAML texts ((text, line) pairs): registered, and cited on `page` when `cited` is given."""
     problems = []
     for text, line in texts:
-        for number, paragraph, _ in mentions([(text, lambda _: line)]):
-            found = resolve(number, paragraph, registry)
+        for number, paragraph, position, _ in mentions([(text, lambda _: line)]):
+            found = resolve(number, paragraph, position, registry)
             if len(found) != 1:
                 problems.append(unregistered(file, line, number))
             elif cited is not None and found[0].id not in cited:
