@@ -71,7 +71,7 @@ def load_style(root: Path, lang: str) -> list[Rule]:
             text, use = (entry, item["use"]) if isinstance(entry, str) else (entry["text"], entry["use"])
             flags = 0 if exact else re.IGNORECASE
             variants.append(Variant(text, use, re.compile(exact_pattern(text) if exact else stem_pattern(text), flags)))
-        allow = tuple(re.compile(re.escape(a).replace(r"\ ", r"\s+"), re.IGNORECASE) for a in item.get("allow", []))
+        allow = tuple(re.compile(r"\s+".join(map(re.escape, a.split())), re.IGNORECASE) for a in item.get("allow", []))
         rules.append(Rule(item["id"], item["use"], item["reason"], tuple(variants), allow))
     return rules
 
