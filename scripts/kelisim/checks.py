@@ -14,6 +14,7 @@ from .blocks import GENERATED, KNOWN
 from .glossary import load_glossary
 from .model import Course, load_course
 from .pages import Page, read_page
+from .practice import check_practice
 from .quiz import check_quizzes
 from .problems import CourseError, Problem, raise_if_any, rel
 from .sources import NOT_CURRENT, load_sources, parse_citation
@@ -31,6 +32,7 @@ class CourseData:
     sources: dict
     banks: list
     pages: dict  # {lang: {path inside the language folder: Page}}, as read_pages gives them
+    practice: list = ()  # the practice book's case notes (kelisim.practice.notes.Note)
 
 
 def run_checks(root: Path = ROOT) -> CourseData:
@@ -52,8 +54,10 @@ def run_checks(root: Path = ROOT) -> CourseData:
     problems += parity_problems(root, course, pages)
     banks, quiz_problems = check_quizzes(root, course, pages)
     problems += quiz_problems
+    notes, practice_problems = check_practice(root, course)
+    problems += practice_problems
     raise_if_any(problems)
-    return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages)
+    return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages, notes)
 
 
 def read_pages(root: Path, languages) -> dict[str, dict[str, Page]]:
