@@ -162,7 +162,9 @@ def find(line: str, lang: str, book) -> list[Hit]:
     for match in data["loaded"].get(lang, re.compile("(?!)")).finditer(line):
         add(match, "practice-loaded-term", f"'{match.group()}' is a loaded label that brief §4.3 asks to avoid",
             "describe what happened and who acted («жители», «группа людей из соседних сёл», «тұрғындар»)")
-    return hits
+    # One report per finding: a surname inside «Фамилия И.О.» is the same name.
+    return [h for h in hits if not any(o is not h and o.rule == h.rule and o.start <= h.start and h.end <= o.end
+                                       and (o.end - o.start) > (h.end - h.start) for o in hits)]
 
 
 def deid_problems(file: str, lines: list[str], body_start: int, meta, book) -> list[Problem]:

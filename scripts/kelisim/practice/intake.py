@@ -89,7 +89,7 @@ def write_new(root: Path, book: Book, draft: Draft, slug: str | None = None) -> 
 def ask(prompt: str, choices: dict[str, str], read=input) -> str:
     """Ask until the answer is one of `choices` (by id or, for people, by number)."""
     keys = list(choices)
-    lines = [f"  {i}. {key} — {label}" for i, key in enumerate(keys, start=1)]
+    lines = [f"  {i}. {key} — {choices[key]}" for i, key in enumerate(keys, start=1)]
     while True:
         answer = read("\n".join([prompt, *lines, "> "])).strip()
         if answer in choices:
