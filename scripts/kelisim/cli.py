@@ -172,12 +172,12 @@ def cmd_practice(args) -> int:
         title = {lang: args.title or "" for lang in languages}
         draft = intake.Draft(region, [theme], languages, title, args.district_type or "", args.period or "")
         path = intake.write_new(ROOT, book, draft, args.slug)
-        print(f"wrote {rel(path)}: fill in the title, the fields marked with a comment and every section; "
+        print(f"wrote {rel(path, ROOT)}: fill in the title, the fields marked with a comment and every section; "
               f"then `python -m kelisim practice pages` and `python -m kelisim check`")
         return 0
     written, problems = intake.import_csv(ROOT, book, Path(args.file).resolve())
     for path in written:
-        print(f"wrote {rel(path)}")
+        print(f"wrote {rel(path, ROOT)}")
     if problems:
         print(CourseError(problems).report(), file=sys.stderr)
     print(f"{len(written)} note(s) written, {len({p.line for p in problems})} row(s) rejected.")

@@ -332,3 +332,15 @@ def test_csv_without_the_columns_is_rejected_at_the_header(book_course):
     book, _ = load_book(book_course)
     written, found = intake.import_csv(book_course, book, path)
     assert not written and [(p.line, p.rule) for p in found] == [(1, "practice-csv-header")]
+
+
+def test_practice_import_command_reports_rejected_rows_and_rewrites_the_pages(book_course, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "ROOT", book_course)
+    path = book_course / "clinic.csv"
+    path.write_bytes(("\ufeff" + csv_text([GOOD, {**GOOD, "what_happened": "Пишите на a.b@mail.kz."}], ";")).encode())
+    assert cli.main(["practice", "import", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "wrote practice/pavlodar/youth-school.md" in out and "1 note(s) written, 1 row(s) rejected." in out
+    assert "clinic.csv:3: [a.b@mail.kz] row 3:" in err and "(rule: practice-email)" in err
+    assert (book_course / "docs/kk/practice/pavlodar/youth-school.md").exists()
+    run_checks(book_course)
