@@ -144,8 +144,8 @@ def import_csv(root: Path, book: Book, csv_path: Path) -> tuple[list[Path], list
     for row in rows:
         number = row["_row"]
 
-        def bad(message, fix, rule="practice-csv-row"):
-            problems.append(Problem(file, number, f"row {number}", rule, f"row {number}: {message}", fix))
+        def bad(message, fix, rule="practice-csv-row", ident=None):
+            problems.append(Problem(file, number, ident or f"row {number}", rule, f"row {number}: {message}", fix))
 
         empty = [c for c in COLUMNS if not row.get(c)]
         if empty:
@@ -176,9 +176,8 @@ def import_csv(root: Path, book: Book, csv_path: Path) -> tuple[list[Path], list
         note_file = f"{FOLDER}/{region}/{slug}.md"
         _, found = parse_note(text, note_file, book, schema)
         if found:
-            for p in found:
-                bad(p.message + (f" ('{p.id}')" if p.id and p.rule.startswith("practice-") and p.id not in p.message else ""),
-                    p.fix, p.rule)
+            for p in found:  # the note's own rules, de-identification included, named by the row
+                bad(p.message, p.fix, p.rule, p.id)
             continue
         path = root / note_file
         path.parent.mkdir(parents=True, exist_ok=True)
