@@ -155,6 +155,13 @@ def test_a_reviewed_exception_clears_exactly_its_text(book_course):
     assert [p.id for p in problems(book_course)] == ["Сейтказиев"]
 
 
+def test_an_exception_that_clears_nothing_is_reported_at_its_line(book_course):
+    line = edit(book_course, "example: true\n", "example: true\nreviewed_exceptions:\n"
+                "  - {text: Президент Токаев, reason: \"public office holder, cited from an official statement\"}\n") + 2
+    problem = the_problem(book_course, "practice-exception-unused")
+    assert (problem.line, problem.id) == (line, "Президент Токаев")
+
+
 def test_comments_are_not_checked(book_course):
     add_line(book_course, "<!-- Ерлан, +7 701 123 45 67: из черновика, не публикуется -->")
     publish(book_course)

@@ -169,14 +169,16 @@ def find(line: str, lang: str, book) -> list[Hit]:
 
 def deid_problems(file: str, lines: list[str], body_start: int, meta, book) -> list[Problem]:
     """Problems for every flagged span of the note's titles and body not covered by a reviewed exception."""
-    exceptions = [item["text"] for item in meta.get("reviewed_exceptions", [])]
+    exceptions = meta.get("reviewed_exceptions", [])
+    used: set[int] = set()
     problems = []
 
     def check(number: int, line: str, lang: str):
         for hit in find(line, lang, book):
-            if any(_covers(line, text, hit) for text in exceptions):
-                continue
-            problems.append(Problem(file, number, hit.text, hit.rule, hit.message, hit.fix))
+            covering = [i for i, item in enumerate(exceptions) if _covers(line, item["text"], hit)]
+            used.update(covering)
+            if not covering:
+                problems.append(Problem(file, number, hit.text, hit.rule, hit.message, hit.fix))
 
     for lang, title in meta["title"].items():
         check(meta["title"].line_of(lang), title, lang)
@@ -189,6 +191,11 @@ def deid_problems(file: str, lines: list[str], body_start: int, meta, book) -> l
             continue
         line, in_comment = _without_comments(line, in_comment)
         check(index + 1, line, lang)
+    for index, item in enumerate(exceptions):
+        if index not in used:  # an exception that clears nothing would silently clear a later leak
+            problems.append(Problem(file, exceptions.line_of(index), item["text"], "practice-exception-unused",
+                                    f"reviewed exception '{item['text']}' matches nothing the checks flag",
+                                    "remove it (or correct its text to cover the flagged words exactly)"))
     return problems
 
 

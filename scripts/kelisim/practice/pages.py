@@ -68,11 +68,11 @@ def _in_language(text: str, shown: str, lang: str) -> str:
     return text if shown == lang else f'<span lang="{shown}">{text}</span>'
 
 
-def _link(note: Note, lang: str, here: str, anchor: str = "") -> str:
-    target = note_page(note).removeprefix(f"{FOLDER}/") if here == FOLDER else note_page(note)
+def _link(note: Note, lang: str, anchor: str = "") -> str:
+    """A link from a page in practice/ to the note, its title marked with its language, «(пример)» if one."""
     title = _cell(_in_language(note.title(lang), note.text_language(lang), lang))
     label = f" ({t(lang, 'practice.example.short')})" if note.meta.get("example") else ""
-    return f"[{title}]({target}{anchor}){label}"
+    return f"[{title}]({note.region}/{note.slug}.md{anchor}){label}"
 
 
 def _languages(note: Note, lang: str) -> str:
@@ -91,7 +91,7 @@ def _index(book: Book, notes: list[Note], lang: str) -> str:
                                                     "practice.period", "practice.language")) + " |",
              "|---|---|---|---|---|"]
     for note in _by_region(notes, book, lang):
-        lines.append(f"| {book.regions[note.region].text[lang]} | {_link(note, lang, FOLDER)} | "
+        lines.append(f"| {book.regions[note.region].text[lang]} | {_link(note, lang)} | "
                      f"{book.district_types[note.meta['district_type']].text[lang]} | {note.meta['period']} | "
                      f"{_languages(note, lang)} |")
     for key, field, labels, anchor in (("practice.by-theme", "themes", book.themes, "by-theme"),
@@ -101,7 +101,7 @@ def _index(book: Book, notes: list[Note], lang: str) -> str:
         for label in labels.values():
             tagged = [n for n in _by_region(notes, book, lang) if label.id in n.meta[field]]
             if tagged:
-                lines.append(f"| {label.text[lang]} | {'<br>'.join(_link(n, lang, FOLDER) for n in tagged)} |")
+                lines.append(f"| {label.text[lang]} | {'<br>'.join(_link(n, lang) for n in tagged)} |")
     return "\n".join(lines) + "\n" + _footer()
 
 
@@ -116,7 +116,7 @@ def _lessons(book: Book, notes: list[Note], lang: str) -> str:
         for note in tagged:
             shown = note.text_language(lang)
             for lesson in note.lessons(lang):
-                lines.append(f"- {_in_language(lesson, shown, lang)} — {_link(note, lang, FOLDER, '#lessons')}")
+                lines.append(f"- {_in_language(lesson, shown, lang)} — {_link(note, lang, '#lessons')}")
         lines.append("")
     return "\n".join(lines) + _footer()
 
