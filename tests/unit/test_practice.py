@@ -266,6 +266,7 @@ def test_practice_new_with_options_writes_the_template_in_the_chosen_language(bo
     assert cli.main(["practice", "new", "--region", "pavlodar", "--theme", "youth-school", "--language", "both"]) == 0
     both = (book_course / "practice/pavlodar/youth-school-2.md").read_text(encoding="utf-8")
     assert both.index("# ru\n") < both.index("# kk\n")
+    assert 'district_type: ""  # one of: city' in both  # not given: the author must choose
 
 
 def test_practice_new_without_a_terminal_asks_for_options(book_course, monkeypatch):
@@ -332,6 +333,17 @@ def test_csv_import_writes_good_rows_and_reports_bad_ones_by_row(book_course, de
     assert "- Договоритесь с администраторами чатов заранее.\n- Разбирайте" in note
     publish(book_course)
     assert len(run_checks(book_course).practice) == 3
+
+
+def test_csv_columns_may_be_headed_in_russian_or_kazakh(book_course):
+    russian = ["Регион", "Тип местности", "Период", "Тема", "Механизм", "Язык записи", "Запись",
+               "Что произошло: механизм", "Кто действовал", "Что сработало", "Что не сработало",
+               "Уроки для других регионов", "Источники или рассказ участника", "Проверка деидентификации", "Проверка"]
+    text = csv_text([GOOD], ";").split("\r\n", 1)[1]
+    path = write(book_course, "clinic.csv", ";".join(russian) + "\r\n" + text)
+    book, _ = load_book(book_course)
+    written, found = intake.import_csv(book_course, book, path)
+    assert not found and len(written) == 1
 
 
 def test_csv_without_the_columns_is_rejected_at_the_header(book_course):

@@ -49,7 +49,7 @@ def note_text(book: Book, draft: Draft, sections: dict[str, dict[str, str]] | No
         "title: {" + ", ".join(f"{lang}: {json.dumps(draft.title.get(lang, ''), ensure_ascii=False)}"
                                for lang in draft.languages) + "}",
         f"region: {draft.region}",
-        f"district_type: {draft.district_type or 'rural'}"
+        "district_type: " + (draft.district_type or '""')
         + ("" if draft.district_type else f"  # one of: {', '.join(book.district_types)}"),
         f"period: \"{draft.period}\"" + ("" if draft.period else "  # a year or a range: 2024, 2023–2024, 2024-05"),
         f"themes: {ids(draft.themes)}",
@@ -117,6 +117,23 @@ def read_rows(path: Path) -> tuple[list[dict], list[str]]:
     return rows, header
 
 
+def header_aliases(book: Book) -> dict[str, str]:
+    """{a column name as a trainer may type it, lowercased: its column}: the ids, the page's ru/kk labels
+    and the section headings, so a spreadsheet may head its columns in Russian or Kazakh."""
+    from ..i18n import t
+
+    aliases = {column: column for column in COLUMNS + OPTIONAL_COLUMNS}
+    labels = {"region": "practice.region", "district_type": "practice.district", "period": "practice.period",
+              "themes": "practice.theme", "mechanisms": "practice.mechanism", "language": "practice.language",
+              "title": "practice.note", "reviewed_by": "practice.reviewed"}
+    for lang in ("ru", "kk"):
+        for column, key in labels.items():
+            aliases[t(lang, key).lower()] = column
+        for section in book.sections:
+            aliases[section.text[lang].lower()] = section.id.replace("-", "_")
+    return aliases
+
+
 def _split(value: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]", value) if part.strip()]
 
@@ -134,6 +151,10 @@ def import_csv(root: Path, book: Book, csv_path: Path) -> tuple[list[Path], list
     """Write a note per good row; a problem for each bad row, naming its spreadsheet row."""
     file = rel(csv_path, root)
     rows, header = read_rows(csv_path)
+    aliases = header_aliases(book)
+    rename = {name: aliases.get(name.lower(), name) for name in header}
+    header = list(rename.values())
+    rows = [{rename.get(k, k): v for k, v in row.items()} for row in rows]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         return [], [Problem(file, 1, None, "practice-csv-header", f"the header row lacks column(s) {', '.join(missing)}",
