@@ -142,6 +142,12 @@ def test_each_de_identification_rule_fails_the_checks_naming_the_line(book_cours
     assert (problem.file, problem.line, problem.id) == (NOTE, line, ident)
 
 
+def test_a_leak_is_reported_even_when_the_note_has_other_problems(book_course):
+    edit(book_course, "de_identified: true", "de_identified: false")
+    line = add_line(book_course, "Телефон доверия 53-12-34.")
+    assert the_problem(book_course, "practice-phone").line == line
+
+
 def test_a_name_in_a_title_is_reported_at_the_title(book_course):
     line = edit(book_course, 'ru: "Два села и один арык: график полива"', 'ru: "Как Ерлан делил воду"')
     problem = the_problem(book_course, "practice-personal-name")

@@ -116,8 +116,7 @@ def parse_note(text: str, file: str, book: Book, schema: dict) -> tuple[Note | N
     problems += _meta_problems(meta, file, book, region, slug)
     sections, part_problems = _parts(lines, end + 1, file, book, meta)
     problems += part_problems
-    if not problems:
-        problems += deid_problems(file, lines, end + 1, meta, book)
+    problems += deid_problems(file, lines, end + 1, meta, book)  # a leak is reported whatever else is wrong
     note = Note(file, region, slug, meta, sections)
     return (note if not problems else None), problems
 
