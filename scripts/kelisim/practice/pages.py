@@ -21,7 +21,10 @@ FOLDER = "practice"
 INDEX = f"{FOLDER}/index.md"
 LESSONS = f"{FOLDER}/lessons.md"
 COMMAND = "python -m kelisim practice pages"
-LANGUAGE_NAMES = {"ru": {"ru": "русский", "kk": "казахский"}, "kk": {"ru": "орыс тілі", "kk": "қазақ тілі"}}
+LANGUAGE_NAMES = {"ru": {"ru": "русский", "kk": "казахский"}, "kk": {"ru": "орыс", "kk": "қазақ"}}
+# Alphabetical order as readers expect it (Python's code-point order puts Қ, Ө, Ұ … after Я).
+ALPHABETS = {"ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+             "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"}
 
 
 def note_page(note: Note) -> str:
@@ -76,11 +79,17 @@ def _link(note: Note, lang: str, anchor: str = "") -> str:
 
 
 def _languages(note: Note, lang: str) -> str:
-    return t(lang, "practice.and").join(LANGUAGE_NAMES[lang][code] for code in note.languages)
+    names = [LANGUAGE_NAMES[lang][code] for code in note.languages]
+    return t(lang, f"practice.languages.{len(names)}", a=names[0], b=names[-1])
+
+
+def _collate(text: str, lang: str) -> list[int]:
+    alphabet = ALPHABETS[lang]
+    return [alphabet.index(c) if c in alphabet else 100 + ord(c) for c in text.lower()]
 
 
 def _by_region(notes: list[Note], book: Book, lang: str) -> list[Note]:
-    return sorted(notes, key=lambda n: (book.regions[n.region].text[lang], n.title(lang)))
+    return sorted(notes, key=lambda n: (_collate(book.regions[n.region].text[lang], lang), _collate(n.title(lang), lang)))
 
 
 def _index(book: Book, notes: list[Note], lang: str) -> str:
