@@ -168,6 +168,13 @@ def test_an_exception_that_clears_nothing_is_reported_at_its_line(book_course):
     assert (problem.line, problem.id) == (line, "Президент Токаев")
 
 
+def test_the_style_sheet_applies_to_a_note_in_its_own_language_at_the_note_line(book_course):
+    shutil.copy(ROOT / "course/style-kk.yml", book_course / "course")
+    line = add_line(book_course, "Дау этникалық сипат алды.", "kk")
+    problem = the_problem(book_course, "kk-ethnic")
+    assert (problem.file, problem.line) == (NOTE, line)
+
+
 def test_comments_are_not_checked(book_course):
     add_line(book_course, "<!-- Ерлан, +7 701 123 45 67: из черновика, не публикуется -->")
     publish(book_course)
