@@ -60,7 +60,7 @@ def run_checks(root: Path = ROOT) -> CourseData:
     banks, quiz_problems = check_quizzes(root, course, pages)
     problems += quiz_problems
     problems += citations.check(root, course, pages, loaded["sources"], banks)
-    notes, practice_problems = check_practice(root, course)
+    notes, practice_problems = check_practice(root, course, loaded["sources"])
     problems += practice_problems
     raise_if_any(problems)
     return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages, notes)

@@ -129,12 +129,13 @@ def _write_practice_pages(check: bool) -> int:
     from .model import load_course
     from .practice.notes import check_notes
     from .practice.pages import COMMAND, stale_problems, write_pages
+    from .sources import load_sources
 
     book = _practice_book()
     if book is None:
         return 1
     course = load_course(ROOT)
-    notes, problems = check_notes(ROOT, book)
+    notes, problems = check_notes(ROOT, book, load_sources(ROOT))
     if check and not problems:
         problems = stale_problems(ROOT, book, notes, course)
     if problems:

@@ -263,6 +263,38 @@ def test_generated_pages_go_stale_when_a_note_changes(book_course):
     assert "python -m kelisim practice pages" in found[0].fix
 
 
+# ---------- documents a note cites ------------------------------------------------------
+
+LAW = "Закон «О религиозной деятельности и религиозных объединениях» от 11 октября 2011 года № 483-IV."
+
+
+def test_a_document_number_must_be_cited_in_the_note(book_course):
+    shutil.copy(ROOT / "course/sources.yml", book_course / "course")
+    line = add_line(book_course, LAW)
+    problem = the_problem(book_course, "document-not-cited")
+    assert (problem.file, problem.line, problem.id) == (NOTE, line, "law-religion-2011")
+
+
+def test_a_cited_document_is_listed_on_the_note_page(book_course, fresh_blocks):
+    from conftest import render_markdown
+
+    shutil.copy(ROOT / "course/sources.yml", book_course / "course")
+    add_line(book_course, LAW)
+    edit(book_course, "example: true\n", "example: true\nsources: [law-religion-2011]\n")
+    publish(book_course)
+    run_checks(book_course)
+    page = (book_course / "docs/kk/practice/kyzylorda/water-schedule.md").read_text(encoding="utf-8")
+    html = render_markdown(book_course, page, "kk", "practice/kyzylorda/water-schedule.md",
+                           extensions=("attr_list", "md_in_html", "tables", "admonition"))
+    assert 'id="source-law-religion-2011"' in html
+
+
+def test_an_unknown_source_id_is_reported_at_its_line(book_course):
+    line = edit(book_course, "example: true\n", "example: true\nsources: [no-such-law]\n") + 1
+    problem = the_problem(book_course, "unknown-source")
+    assert (problem.file, problem.line, problem.id) == (NOTE, line, "no-such-law")
+
+
 # ---------- practice new ---------------------------------------------------------------
 
 def test_practice_new_with_options_writes_the_template_in_the_chosen_language(book_course, monkeypatch, capsys):

@@ -13,8 +13,11 @@ from pathlib import Path
 from ..problems import Problem
 
 
-def check_practice(root: Path, course) -> tuple[list, list[Problem]]:
-    """(valid notes, problems): every note rule, the de-identification checks, generated pages current."""
+def check_practice(root: Path, course, registry: dict | None = None) -> tuple[list, list[Problem]]:
+    """(valid notes, problems): every note rule, the de-identification checks, generated pages current.
+
+    `registry` (course/sources.yml) checks the documents a note cites and the numbers it mentions.
+    """
     from .book import load_book
     from .notes import check_notes, note_files
     from .pages import stale_problems
@@ -24,7 +27,7 @@ def check_practice(root: Path, course) -> tuple[list, list[Problem]]:
     book, problems = load_book(root)
     if book is None:
         return [], problems
-    notes, problems = check_notes(root, book)
+    notes, problems = check_notes(root, book, registry)
     if not problems:
         problems += stale_problems(root, book, notes, course)
     return notes, problems

@@ -78,12 +78,17 @@ def note_files(root: Path) -> list[Path]:
     return sorted(folder.glob("*/*.md")) if folder.is_dir() else []
 
 
-def check_notes(root: Path, book: Book) -> tuple[list[Note], list[Problem]]:
-    """Every note read and checked: (notes without problems, all problems)."""
+def check_notes(root: Path, book: Book, registry: dict | None = None) -> tuple[list[Note], list[Problem]]:
+    """Every note read and checked: (notes without problems, all problems).
+
+    With the source `registry`, also the documents each note cites and the numbers («№ …») it mentions.
+    """
     schema = json.loads((root / SCHEMA).read_text(encoding="utf-8"))
     notes, problems = [], []
     for path in note_files(root):
         note, found = read_note(path, rel(path, root), book, schema)
+        if note is not None and registry is not None:
+            found += _citation_problems(root, path, note, registry)
         problems += found
         if note is not None and not found:
             notes.append(note)
@@ -270,3 +275,18 @@ def text_lines(root: Path, lang: str):
             text, in_comment = _without_comments(lines[index], in_comment)
             if current == lang:
                 yield path, index + 1, re.sub(r"^#+\s+", "", text)
+
+
+def _citation_problems(root: Path, path: Path, note: Note, registry: dict) -> list[Problem]:
+    """Cited ids in the registry; every «№ …» the note's text mentions registered, cited and given in full first."""
+    from ..citations import paragraph_problems
+    from ..style import note_paragraphs
+
+    cited = note.meta.get("sources", [])
+    problems = [Problem(note.file, cited.line_of(i), source_id, "unknown-source",
+                        f"source '{source_id}' is not in course/sources.yml", "add it to the registry or fix the id")
+                for i, source_id in enumerate(cited) if source_id not in registry]
+    for lang in note.languages:
+        paragraphs = [(text, line_of) for where, text, line_of in note_paragraphs(root, lang) if where == path]
+        problems += paragraph_problems(note.file, paragraphs, lang, registry, set(cited))
+    return problems

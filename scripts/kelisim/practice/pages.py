@@ -151,6 +151,8 @@ def _note(book: Book, note: Note, lang: str) -> str:
         lines.append(f'<div lang="{shown}" markdown>\n')
     for section in book.sections:
         lines += [f"## {section.text[shown]} {{ #{section.id} }}\n", note.sections[shown][section.id] + "\n"]
+        if section.id == "sources" and note.meta.get("sources"):
+            lines += ["/// sources", *(f"- {source_id}" for source_id in note.meta["sources"]), "///\n"]
     if shown != lang:
         lines.append("</div>\n")
     lines.append(f"[{t(lang, 'practice.back')}](../index.md)")
