@@ -80,7 +80,7 @@ def _link(note: Note, lang: str, anchor: str = "") -> str:
 
 def _languages(note: Note, lang: str) -> str:
     names = [LANGUAGE_NAMES[lang][code] for code in note.languages]
-    return t(lang, f"practice.languages.{len(names)}", a=names[0], b=names[-1])
+    return t(lang, f"practice.languages.{len(names)}", first=names[0], second=names[-1])
 
 
 def _collate(text: str, lang: str) -> list[int]:
