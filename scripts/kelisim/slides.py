@@ -57,7 +57,7 @@ RE_TAG = re.compile(r"<[^>]+>")
 RE_BLOCK_NAME = re.compile(r'data-kl-block="([^"]+)"')
 #: Strings the deck's script shows (controls, handout, messages); they live in i18n.py.
 SCRIPT_STRINGS = tuple(f"slides.{key}" for key in (
-    "notes", "slide", "previous", "next", "resume", "handout.more", "popup-blocked"))
+    "slide", "previous", "next", "resume", "handout.notes", "handout.more", "popup-blocked"))
 LOCALES = {"ru": "ru-RU", "kk": "kk-KZ"}
 #: reveal.js's speaker view (written by the vendored notes.js into its pop-up) speaks English with
 #: a 12-hour clock. slides.js replaces these exact pieces of its markup before it is written, so the

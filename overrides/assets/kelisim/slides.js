@@ -72,7 +72,7 @@
         Array.prototype.forEach.call(aside.querySelectorAll(".kl-notes__trainer"), function (n) { n.remove(); });
         if (aside.textContent.trim()) {
           notes = element("div", "kl-handout__notes");
-          notes.appendChild(element("p", "kl-handout__notes-title", strings.notes));
+          notes.appendChild(element("p", "kl-handout__notes-title", strings["handout.notes"]));
           while (aside.firstChild) notes.appendChild(aside.firstChild);
           item.appendChild(notes);
         }
