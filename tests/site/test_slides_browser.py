@@ -478,3 +478,14 @@ def test_module_page_links_to_its_deck_and_the_index_lists_it(visit_deck, deck_s
     page.goto(f"{deck_server.base}{prefix}slides.html")
     assert page.locator("a[data-kl-deck]").get_attribute("href") == f"slides/{FIXTURE_SLUG}.html"
     assert visit_deck.external == []
+
+
+def test_slide_blocks_stay_out_of_the_pages_search_index(built_site):
+    """A slide only sums up the text around it: searching the course finds the text, not the slide."""
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith("modules/kazaktanu.html")]
+    assert any("консолидирующ" in text for text in texts)
+    # A bullet of the slide in #language-of-unity (the page's own sentence says it differently).
+    assert not any("делает государство доступным" in text for text in texts)
