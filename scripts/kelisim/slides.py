@@ -171,7 +171,7 @@ def deck_figures(course, pages) -> list[tuple[str, int, float, int]]:
     for module in deck_modules(course, pages):
         for lang in course.languages:
             page = pages[lang][module.page]
-            words = [count_words(f'{t(lang, "module", n=module.number)} {slide_title_h1(page)}')]
+            words = [count_words(f'{t(lang, "module", n=module.number)} {page_title(page)}')]
             covered = set()
             for block in slide_blocks(page):
                 words.append(slide_figures(block, page, lang)[0])
@@ -182,7 +182,7 @@ def deck_figures(course, pages) -> list[tuple[str, int, float, int]]:
     return rows
 
 
-def slide_title_h1(page: Page) -> str:
+def page_title(page: Page) -> str:
     return next((h.text for h in page.headings if h.level == 1), "")
 
 
