@@ -489,3 +489,14 @@ def test_slide_blocks_stay_out_of_the_pages_search_index(built_site):
     assert any("консолидирующ" in text for text in texts)
     # A bullet of the slide in #language-of-unity (the page's own sentence says it differently).
     assert not any("делает государство доступным" in text for text in texts)
+
+
+def test_a_blocked_speaker_view_is_reported_in_the_deck_language(visit_deck, deck_server):
+    """Pop-ups blocked for the intranet host: the trainer reads why nothing opened, in Kazakh here."""
+    page = visit_deck.page
+    page.add_init_script("window.open = function () { return null; };")  # what a pop-up blocker returns
+    open_deck(visit_deck, deck_url(deck_server.base, "kk", FIXTURE_SLUG))
+    page.keyboard.press("s")
+    message = page.locator(".kl-deck-message[role=alert]")
+    message.wait_for(state="visible")
+    assert message.inner_text().startswith("Браузер баяндамашы режимінің терезесін ашпады")
