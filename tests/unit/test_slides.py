@@ -51,7 +51,7 @@ def test_a_slide_shows_its_block_and_takes_the_prose_around_it_as_notes():
     assert '<div class="kl-notes__trainer"><p class="kl-notes__label">Для тренера</p>' in first.notes
     # A slide block right before a case is a case slide: its own title, the composite label, the case in the notes.
     assert case.title == "Кейс: клуб" and "Сценарий целиком." in case.notes and "Сценарий" not in case.body
-    assert case.body.endswith('<p class="kl-slide__case-label">Составной кейс, детали вымышлены</p>')
+    assert case.body.endswith('<p class="kl-slide__case-label">Составной анонимизированный кейс</p>')
     assert "<section" not in case.notes  # reveal.js would count it as a slide
     # A section without a (top-level) slide block: its heading alone, its prose (never on screen) in the notes.
     assert more.title == "Ещё" and more.body == "" and "Главное" in more.notes and "вложенный" in more.notes
@@ -177,9 +177,9 @@ def test_the_section_heading_counts_when_a_slide_has_no_title(tiny_course):
 
 def test_a_case_slide_counts_its_composite_label(tiny_course):
     case = "//// case | Клуб\n    id: m1-club\n\nСценарий.\n\n/// questions\n1. Что?\n///\n////"
-    both(tiny_course, f"## Раздел {{ #part }}\n\n/// slide | Кейс\n{' '.join(['слово'] * 56)}\n///\n\n{case}")
+    both(tiny_course, f"## Раздел {{ #part }}\n\n/// slide | Кейс\n{' '.join(['слово'] * 57)}\n///\n\n{case}")
     problem = [p for p in problems_with(tiny_course, "slide-words") if p.file.endswith("ru/modules/first.md")][0]
-    assert "shows 61 words" in problem.message  # 1 + 56 + the 4-word label
+    assert "shows 61 words" in problem.message  # 1 + 57 + the 3-word label
 
 
 def test_a_slide_with_too_many_bullets_is_reported(tiny_course):
