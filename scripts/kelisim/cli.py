@@ -206,7 +206,7 @@ def cmd_moodle(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    """Print size and speed figures: quiz widget (against its budget), build time, site size."""
+    """Print size and speed figures: quiz widget (against its budget), decks, build time, site size."""
     import tempfile
     import time
     from pathlib import Path
@@ -219,6 +219,7 @@ def cmd_bench(args) -> int:
     raw, packed = sum(r[1] for r in rows), sum(r[2] for r in rows)
     print(f"{'total':<12} {raw:>7} B raw {packed:>7} B gzipped (budget {BUDGET} B gzipped: "
           f"{'within' if packed <= BUDGET else 'OVER'})")
+    bench_decks()
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -236,8 +237,19 @@ def cmd_bench(args) -> int:
 
 
 def intake_choices():
+    """`practice new --language` choices (imported when needed, like each command's own module)."""
     from .practice.intake import LANGUAGE_CHOICES
     return LANGUAGE_CHOICES
+
+
+def bench_decks() -> None:
+    """Per deck and language: slides, median and maximum visible words per slide."""
+    from .checks import read_pages
+    from .model import load_course
+    from .slides import print_deck_figures
+
+    course = load_course(ROOT)
+    print_deck_figures(course, read_pages(ROOT, course.languages))
 
 
 def main(argv: list[str] | None = None) -> int:
