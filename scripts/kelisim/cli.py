@@ -149,7 +149,20 @@ def cmd_bench(args) -> int:
         print(f"site         {total / 1e6:7.1f} MB in {len(files)} files, {len(pages)} HTML pages")
         largest = max(pages, key=lambda p: p.stat().st_size)
         print(f"largest page {largest.stat().st_size / 1e3:7.0f} kB {largest.relative_to(tmp)}")
-    return 0 if packed <= BUDGET else 1
+        search_ok = bench_search(Path(tmp))
+    return 0 if packed <= BUDGET and search_ok else 1
+
+
+def bench_search(site) -> bool:
+    """Search recall@5 per language, beside stock Material's (kelisim.search_bench)."""
+    import tempfile
+    from pathlib import Path
+
+    from . import search_bench
+
+    data = checked_course()
+    with tempfile.TemporaryDirectory() as work:
+        return data is not None and search_bench.run(site, data.course, Path(work))
 
 
 def main(argv: list[str] | None = None) -> int:
