@@ -81,6 +81,16 @@ def test_pages_with_the_exact_form_come_first(visit, server, built_site, lang, q
     assert set(results[:len(exact)]) == exact, results
 
 
+def test_a_word_found_nowhere_finds_nothing(visit, server):
+    """«агенттік» is on Kazakh pages only: the Russian site must answer "no match", not every page."""
+    page = visit.page
+    placeholder = open_search(page, server.base + "index.html")
+    assert found(page, server.base, placeholder, "агенттік") == []
+    none = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
+                         ".translations['search.result.none']")
+    assert page.inner_text(".md-search-result__meta") == none
+
+
 def test_highlight_marks_the_forms_found(visit, server):
     """«миссионерами»: the page says «миссионеров»; both the result and the page mark that form."""
     page = visit.page
