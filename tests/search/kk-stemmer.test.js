@@ -122,6 +122,8 @@ test("keyboard folding: Kazakh letters and ё to what a Russian layout types", (
   assert.equal(kk.fold("һ"), "х");
   assert.equal(kk.fold("учётная"), "учетная");
   assert.equal(kk.fold("мешит"), "мешит");
+  assert.equal(kk.fold("бiрлiк"), "бирлик");        // Latin i inside a Cyrillic word
+  assert.equal(kk.fold("pdf"), "pdf");               // a Latin word stays Latin
 });
 
 test("the stop words are function words, never content words", () => {
