@@ -8,8 +8,10 @@ import re
 from pathlib import Path
 
 from .i18n import t
+from .problems import CourseError, Problem
 
 INDEX = Path("search") / "search_index.json"
+LUNR_LANGUAGES = "assets/javascripts/lunr/min"
 
 
 def finalize(site_dir: Path, course, search_settings: dict[str, dict]) -> None:
@@ -36,11 +38,21 @@ def search_settings(config, lang: str) -> dict:
     Material reads them from the default language's partial only; each language index gets its own.
     Several lunr languages are listed with commas: each one is a lunr.<lang>.min.js the worker loads.
     """
-    translate = config.theme.get_env().get_template(f"partials/languages/{lang}.html").module.t
+    partial = f"partials/languages/{lang}.html"
+    translate = config.theme.get_env().get_template(partial).module.t
     split = (lambda value: [part for part in re.split(r"\s*,\s*", value.strip()) if part])
-    return {"lang": split(translate("search.config.lang")),
-            "separator": translate("search.config.separator"),
-            "pipeline": split(translate("search.config.pipeline"))}
+    settings = {"lang": split(translate("search.config.lang")),
+                "separator": translate("search.config.separator"),
+                "pipeline": split(translate("search.config.pipeline"))}
+    # The worker imports each one and dies on a missing file: the search box would never answer.
+    missing = [name for name in settings["lang"] if name != "en" and not any(
+        (Path(folder) / LUNR_LANGUAGES / f"lunr.{name}.min.js").is_file() for folder in config.theme.dirs)]
+    if missing:
+        raise CourseError([Problem(f"overrides/{partial}", None, "search.config.lang", "search-language",
+                                   f"no lunr language file for {', '.join(missing)}",
+                                   f"list languages that have {LUNR_LANGUAGES}/lunr.<lang>.min.js "
+                                   "(in Material or in overrides/)")])
+    return settings
 
 
 def split_search_index(site_dir: Path, course, settings: dict[str, dict]) -> None:
