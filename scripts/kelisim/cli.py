@@ -128,7 +128,7 @@ def cmd_moodle(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    """Print size and speed figures: quiz widget (against its budget), build time, site size, search recall."""
+    """Print size and speed figures: quiz widget (against its budget), decks, build time, site size, search recall."""
     import tempfile
     import time
     from pathlib import Path
@@ -141,6 +141,7 @@ def cmd_bench(args) -> int:
     raw, packed = sum(r[1] for r in rows), sum(r[2] for r in rows)
     print(f"{'total':<12} {raw:>7} B raw {packed:>7} B gzipped (budget {BUDGET} B gzipped: "
           f"{'within' if packed <= BUDGET else 'OVER'})")
+    bench_decks()
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -168,6 +169,16 @@ def bench_search(site) -> bool:
     data = checked_course()
     with tempfile.TemporaryDirectory() as work:
         return data is not None and search_bench.run(site, data.course, Path(work))
+
+
+def bench_decks() -> None:
+    """Per deck and language: slides, median and maximum visible words per slide."""
+    from .checks import read_pages
+    from .model import load_course
+    from .slides import print_deck_figures
+
+    course = load_course(ROOT)
+    print_deck_figures(course, read_pages(ROOT, course.languages))
 
 
 def main(argv: list[str] | None = None) -> int:
