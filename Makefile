@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
-# Debian packages the test suite needs (browser tests, spelling, PDF page counts of printed decks).
-DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils
+# Debian packages the test suite needs (browser tests, spelling, PDF page counts of printed decks,
+# Node for the search stemmer's tests).
+DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils nodejs
 
 # Makes `python -m kelisim` importable from the venv (same line works on Windows).
 export PUT_SCRIPTS_ON_PATH := import pathlib, site; pathlib.Path(site.getsitepackages()[-1], "kelisim.pth").write_text(str(pathlib.Path("scripts").resolve()))

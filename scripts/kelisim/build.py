@@ -69,5 +69,6 @@ def finish(config) -> None:
     """
     if config.plugins["i18n"].building:
         return
-    site.finalize(Path(config.site_dir), STATE.course)
+    settings = {lang: site.search_settings(config, lang) for lang in STATE.course.languages}
+    site.finalize(Path(config.site_dir), STATE.course, settings)
     slides.build_decks(Path(config.site_dir), STATE.course, STATE.pages)

@@ -206,7 +206,7 @@ def cmd_moodle(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    """Print size and speed figures: quiz widget (against its budget), decks, build time, site size."""
+    """Print size and speed figures: quiz widget (against its budget), decks, build time, site size, search recall."""
     import tempfile
     import time
     from pathlib import Path
@@ -233,7 +233,20 @@ def cmd_bench(args) -> int:
         print(f"site         {total / 1e6:7.1f} MB in {len(files)} files, {len(pages)} HTML pages")
         largest = max(pages, key=lambda p: p.stat().st_size)
         print(f"largest page {largest.stat().st_size / 1e3:7.0f} kB {largest.relative_to(tmp)}")
-    return 0 if packed <= BUDGET else 1
+        search_ok = args.no_search or bench_search(Path(tmp))
+    return 0 if packed <= BUDGET and search_ok else 1
+
+
+def bench_search(site) -> bool:
+    """Search recall@5 per language, beside stock Material's (kelisim.search_bench)."""
+    import tempfile
+    from pathlib import Path
+
+    from . import search_bench
+
+    data = checked_course()
+    with tempfile.TemporaryDirectory() as work:
+        return data is not None and search_bench.run(site, data.course, Path(work))
 
 
 def intake_choices():
@@ -288,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     moodle = commands.add_parser("moodle", help=cmd_moodle.__doc__)
     moodle.add_argument("--out", default="dist/moodle")
     moodle.set_defaults(run=cmd_moodle)
-    commands.add_parser("bench", help=cmd_bench.__doc__).set_defaults(run=cmd_bench)
+    bench = commands.add_parser("bench", help=cmd_bench.__doc__)
+    bench.add_argument("--no-search", action="store_true", help="skip the search recall benchmark (Chromium)")
+    bench.set_defaults(run=cmd_bench)
     args = parser.parse_args(argv)
     return args.run(args)
