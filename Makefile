@@ -7,13 +7,14 @@ FLOOR  := $(shell sed -n 's/^requires-python *= *">=\([0-9.]*\)"/\1/p' pyproject
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
-# Debian packages the test suite needs (browser tests, spelling, PDF page counts of printed decks).
-DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils
+# Debian packages the test suite needs (browser tests, spelling, PDF page counts of printed decks,
+# Node for the search stemmer's tests).
+DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils nodejs
 
 # Makes `python -m kelisim` importable from the venv (same line works on Windows).
 export PUT_SCRIPTS_ON_PATH := import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "kelisim.pth").write_text(str(pathlib.Path("scripts").resolve()))
 
-.PHONY: serve build check test system-packages bench moodle quizzes clean
+.PHONY: serve build check test system-packages bench moodle quizzes practice clean
 
 # Says in one line what is missing instead of letting venv or pip fail with a traceback.
 define CHECK_PYTHON
@@ -59,6 +60,10 @@ moodle: $(READY)
 # Rewrites the generated quiz pages after a bank is added or removed.
 quizzes: $(READY)
 	$(BIN)/python -m kelisim quizzes
+
+# Rewrites the «Рекомендации для других регионов» pages after a practice note is added or changed.
+practice: $(READY)
+	$(BIN)/python -m kelisim practice pages
 
 # Installs what is missing when running as root on Debian; otherwise says what to install.
 system-packages:

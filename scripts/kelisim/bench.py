@@ -126,8 +126,18 @@ def widget(root: Path) -> bool:
     return packed <= BUDGET
 
 
-def site_and_pages(root: Path, config: Path) -> bool:
-    """Build time and site size, then page weights of the kit against the stock build."""
+def decks(root: Path) -> None:
+    """Per deck and language: slides, median and maximum visible words per slide."""
+    from .checks import read_pages
+    from .model import load_course
+    from .slides import print_deck_figures
+
+    course = load_course(root)
+    print_deck_figures(course, read_pages(root, course.languages))
+
+
+def site_and_pages(root: Path, config: Path, search: bool) -> bool:
+    """Build time and site size, page weights of the kit against the stock build, then search recall."""
     from .model import load_course
 
     course = load_course(root)
@@ -172,11 +182,19 @@ def site_and_pages(root: Path, config: Path) -> bool:
                        if page in theirs[lang] and getattr(w, figure) > getattr(theirs[lang][page], figure)]
             print(f"kit pages heavier than their stock build ({figure}): {len(heavier)}"
                   + (": " + ", ".join(heavier) if heavier else ""))
+        if search:  # recall@5 per language beside stock Material's (kelisim.search_bench); drives Chromium
+            from . import search_bench
+
+            print()
+            work = Path(tmp) / "search"
+            work.mkdir()
+            return search_bench.run(root, kit, course, work)
     return True
 
 
-def run(root: Path, config: Path) -> int:
+def run(root: Path, config: Path, search: bool = True) -> int:
     within_budget = widget(root)
+    decks(root)
     print()
-    built = site_and_pages(root, config)
+    built = site_and_pages(root, config, search)
     return 0 if within_budget and built else 1

@@ -134,6 +134,83 @@ def cmd_quizzes(args) -> int:
     return 0
 
 
+def _practice_book(root: Path):
+    """The practice book's data, or None after printing its problems."""
+    from .practice.book import load_book
+
+    book, problems = load_book(root)
+    if problems:
+        print(CourseError(problems).report(), file=sys.stderr)
+    return book
+
+
+def _write_practice_pages(root: Path, check: bool) -> int:
+    from .model import load_course
+    from .practice.notes import check_notes
+    from .practice.pages import COMMAND, stale_problems, write_pages
+    from .sources import load_sources
+
+    book = _practice_book(root)
+    if book is None:
+        return 1
+    course = load_course(root)
+    notes, problems = check_notes(root, book, load_sources(root))
+    if check and not problems:
+        problems = stale_problems(root, book, notes, course)
+    if problems:
+        print(CourseError(problems).report(), file=sys.stderr)
+        return 1
+    if check:
+        print(f"OK: the practice pages are current for {len(notes)} note(s).")
+        return 0
+    for change in write_pages(root, book, notes, course) or [f"nothing to do: pages are current ({COMMAND} --check)"]:
+        print(change)
+    return 0
+
+
+def cmd_practice(args) -> int:
+    """The seminar practice book: new note, import the case clinic's CSV, write the recommendation pages."""
+    from .practice import intake
+
+    if args.action == "pages":
+        return _write_practice_pages(args.root, args.check)
+    book = _practice_book(args.root)
+    if book is None:
+        return 1
+    if args.action == "new":
+        interactive = sys.stdin.isatty()
+
+        def choose(value, prompt, labels):
+            if value:
+                if value not in labels:
+                    raise SystemExit(f"'{value}' is not one of: {', '.join(labels)}")
+                return value
+            if not interactive:
+                raise SystemExit(f"{prompt} is needed: pass it as an option (see --help)")
+            return intake.ask(prompt, labels)
+
+        region = choose(args.region, "Region / Регион / Өңір", {k: v.text["ru"] for k, v in book.regions.items()})
+        theme = choose(args.theme, "Theme / Тема / Тақырып", {k: v.text["ru"] for k, v in book.themes.items()})
+        language = choose(args.language, "Language / Язык / Тіл",
+                          {"ru": "русский", "kk": "қазақша", "both": "русский + қазақша"})
+        languages = intake.LANGUAGE_CHOICES[language]
+        title = {lang: args.title or "" for lang in languages}
+        draft = intake.Draft(region, [theme], languages, title, args.district_type or "", args.period or "")
+        path = intake.write_new(args.root, book, draft, args.slug)
+        print(f"wrote {rel(path, args.root)}: fill in the title, the fields marked with a comment and every section; "
+              f"then `python -m kelisim practice pages` and `python -m kelisim check`")
+        return 0
+    written, problems = intake.import_csv(args.root, book, Path(args.file).resolve())
+    for path in written:
+        print(f"wrote {rel(path, args.root)}")
+    if problems:
+        print(CourseError(problems).report(), file=sys.stderr)
+    print(f"{len(written)} note(s) written, {len({p.line for p in problems})} row(s) rejected.")
+    if written:
+        _write_practice_pages(args.root, check=False)
+    return 1 if problems else 0
+
+
 def cmd_moodle(args) -> int:
     """Export the quiz banks as Moodle XML, one file per language (the course's dist/moodle/ or --out)."""
     from .quiz import moodle
@@ -149,10 +226,16 @@ def cmd_moodle(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    """Print size and speed figures: quiz widget (against its budget), build time, page weights vs. stock."""
+    """Print size and speed figures: quiz widget, decks, build time, page weights vs. stock, search recall."""
     from . import bench
 
-    return bench.run(args.root, args.config)
+    return bench.run(args.root, args.config, search=not args.no_search)
+
+
+def intake_choices():
+    """`practice new --language` choices (imported when needed, like each command's own module)."""
+    from .practice.intake import LANGUAGE_CHOICES
+    return LANGUAGE_CHOICES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,8 +262,23 @@ def main(argv: list[str] | None = None) -> int:
     command("vendor", cmd_vendor)
     command("quizzes", cmd_quizzes).add_argument(
         "--check", action="store_true", help="fail if generated quiz pages are stale; write nothing")
+    practice = command("practice", cmd_practice)
+    actions = practice.add_subparsers(dest="action", required=True)
+    new = actions.add_parser("new", help="write a case-note template (asks for what is not given as options)")
+    new.add_argument("--region", help="region id, e.g. turkistan (course/practice.yml)")
+    new.add_argument("--theme", help="theme id, e.g. land-water")
+    new.add_argument("--language", choices=sorted(intake_choices()), help="ru, kk or both")
+    new.add_argument("--slug", help="file name without .md (default: the theme)")
+    new.add_argument("--title", help="the note's title")
+    new.add_argument("--district-type", help="district type id, e.g. rural")
+    new.add_argument("--period", help="2024, 2024-05 or 2023–2024")
+    importer = actions.add_parser("import", help="write a note for each good row of the case clinic's CSV")
+    importer.add_argument("file", help="CSV (UTF-8, comma or semicolon) with the columns listed in AUTHORING.md")
+    pages = actions.add_parser("pages", help="write the generated recommendation pages (--check: report stale ones)")
+    pages.add_argument("--check", action="store_true", help="fail if the generated pages are stale; write nothing")
     command("moodle", cmd_moodle).add_argument("--out")
-    command("bench", cmd_bench)
+    command("bench", cmd_bench).add_argument(
+        "--no-search", action="store_true", help="skip the search recall benchmark (Chromium)")
     args = parser.parse_args(argv)
     try:
         args.config = course_config(args.config)

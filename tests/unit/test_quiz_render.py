@@ -244,11 +244,13 @@ def test_moodle_category_escapes_slashes(quiz_course):
 
 # ---------- widget files and the benchmark ------------------------------------------------------
 
-def test_widget_files_exist_and_bench_prints_sizes(capsys):
+def test_widget_files_exist_and_bench_prints_sizes_and_pages_beside_stock(capsys):
     for name in widget.FILES:
         assert (ROOT / widget.ASSETS / name).is_file()
-    main(["bench"])
+    main(["bench", "--no-search"])  # the search benchmark drives a browser: `make bench`
     out = capsys.readouterr().out
     for name in widget.FILES:
         assert re.search(rf"{re.escape(name)}\s+\d+ B raw\s+\d+ B gzipped", out)
     assert "total" in out and "budget 8192 B gzipped" in out
+    for lang in ("ru", "kk"):  # a module page: kit and stock HTML, ratio, kit and stock transfer, ratio
+        assert re.search(rf"^module\s+{lang}\s+\d+\s+\d+\s+[\d.]+\s+\d+\s+\d+\s+[\d.]+\s+modules/", out, re.M)
