@@ -111,6 +111,7 @@ def test_highlight_marks_the_forms_found(visit, server):
     first.locator("a").first.click()
     page.wait_for_load_state("load")
     assert "h=" in page.url
+    page.wait_for_selector("mark[data-md-highlight]")  # Material marks the page after the load event
     marked = [m.lower() for m in page.locator("mark[data-md-highlight]").all_inner_texts()]
     assert "миссионеров" in marked
 
