@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import ROOT
 from .blocks import GENERATED, KNOWN
+from .exercise import check_exercises
 from .glossary import load_glossary
 from .model import Course, load_course
 from .pages import Page, read_page
@@ -30,6 +31,7 @@ class CourseData:
     glossary: list
     sources: dict
     banks: list
+    exercises: list
     pages: dict  # {lang: {path inside the language folder: Page}}, as read_pages gives them
 
 
@@ -52,8 +54,10 @@ def run_checks(root: Path = ROOT) -> CourseData:
     problems += parity_problems(root, course, pages)
     banks, quiz_problems = check_quizzes(root, course, pages)
     problems += quiz_problems
+    exercises, exercise_problems = check_exercises(root, course, pages)
+    problems += exercise_problems
     raise_if_any(problems)
-    return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages)
+    return CourseData(course, loaded["glossary"], loaded["sources"], banks, exercises, pages)
 
 
 def read_pages(root: Path, languages) -> dict[str, dict[str, Page]]:
