@@ -19,6 +19,7 @@ class BuildState:
     abbreviations: dict | None = None  # {lang: the glossary's `*[term]: definition` lines}
     banks: tuple = ()  # the question banks (kelisim.quiz.bank.Bank)
     pages: dict | None = None  # {lang: {path: Page}}: the Markdown sources as the checks read them
+    materials: tuple = ()  # (module id, page path) of each exercise's printable page (materials/<exercise>.md)
 
 
 STATE = BuildState()
@@ -32,15 +33,26 @@ def configure(config) -> object:
         data = checks.run_checks(root)
         blocks.reset(root, data)
         STATE.course, STATE.banks, STATE.pages = data.course, tuple(data.banks), data.pages
+        STATE.materials = materials_pages(data)
         STATE.abbreviations = {code: glossary.abbreviations(data.glossary, code) for code in data.course.languages}
-    config.nav = quiz_pages.navigation(navigation(STATE.course), STATE.banks)
+    config.nav = quiz_pages.navigation(navigation(STATE.course, STATE.materials), STATE.banks)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "permalink")
     return config
 
 
-def navigation(course: Course) -> list:
-    """Site navigation, in course.yml's module order; titles come from each page's heading."""
-    return ["index.md", "syllabus.md", "seminar.md", *(m.page for m in course.modules), "slides.md", "glossary.md"]
+def navigation(course: Course, materials=()) -> list:
+    """Site navigation, in course.yml's module order; titles come from each page's heading.
+
+    A module's printable exercise pages (`materials`: (module id, path) pairs) follow its page.
+    """
+    modules = [[m.page, *(path for module, path in materials if module == m.id)] for m in course.modules]
+    return ["index.md", "syllabus.md", "seminar.md", *(page for pages in modules for page in pages), "slides.md", "glossary.md"]
+
+
+def materials_pages(data) -> tuple:
+    """(module id, page path) of each exercise that has its printable page, materials/<exercise id>.md."""
+    pages = data.pages[data.course.default_language]
+    return tuple((e.module, f"materials/{e.id}.md") for e in data.exercises if f"materials/{e.id}.md" in pages)
 
 
 def page_markdown(markdown: str, page, config) -> str:
