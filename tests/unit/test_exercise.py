@@ -123,3 +123,15 @@ def test_control_notes_stay_off_the_participants_cards(course):
     inject_card = html[html.index('id="inject-video"'):]
     inject_card = inject_card[:inject_card.index("</article>")]
     assert "В чате появилось видео." in inject_card and "Видео не показываем." not in inject_card
+
+
+def test_printable_page_joins_the_menu_after_its_module(course):
+    from kelisim.build import materials_pages, navigation
+    from kelisim.checks import run_checks
+
+    for lang in ("ru", "kk"):
+        write(course, f"docs/{lang}/materials/drill.md", "# Материалы { #top }\n\n/// exercise-cards\n    id: drill\n///\n")
+    data = run_checks(course)
+    assert materials_pages(data) == (("m1", "materials/drill.md"),)
+    nav = navigation(data.course, materials_pages(data))
+    assert nav[nav.index("modules/first.md") + 1] == "materials/drill.md"
