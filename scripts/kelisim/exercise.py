@@ -163,7 +163,7 @@ def render(parent, exercise: Exercise, ctx, stylesheet: str) -> etree.Element:
     child(cover, "p", exercise.intro[lang])
     child(cover, "p", t(lang, "case.composite"), class_="kl-card__label")
     counts = [(len(exercise.roles), "exercise.roles"), (len(exercise.injects), "exercise.injects"),
-              (len(exercise.checklist), "exercise.checklist")]
+              (len(exercise.checklist), "exercise.check.count")]
     child(cover, "p", " · ".join(f"{t(lang, key)}: {n}" for n, key in counts if n), class_="kl-card__facts")
     for role in exercise.roles:
         article = card("role", role.title[lang], f"role-{role.id}", t(lang, "exercise.role"))

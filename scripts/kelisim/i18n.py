@@ -130,6 +130,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "exercise.check.item": "Что наблюдаем",
         "exercise.check.look_for": "На что смотреть",
         "exercise.check.notes": "Заметки",
+        "exercise.check.count": "Пункты наблюдения",
     },
     "kk": {
         "permalink": "Осы бөлімге сілтеме",
@@ -247,6 +248,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "exercise.check.item": "Нені бақылаймыз",
         "exercise.check.look_for": "Неге назар аударамыз",
         "exercise.check.notes": "Жазбалар",
+        "exercise.check.count": "Бақылау тармақтары",
     },
 }
 
