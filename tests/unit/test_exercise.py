@@ -133,5 +133,5 @@ def test_printable_page_joins_the_menu_after_its_module(course):
         write(course, f"docs/{lang}/materials/drill.md", "# Материалы { #top }\n\n/// exercise-cards\n    id: drill\n///\n")
     data = run_checks(course)
     assert materials_pages(data) == (("m1", "materials/drill.md"),)
-    nav = navigation(data.course, materials_pages(data))
+    nav = navigation(data.course, materials=materials_pages(data))
     assert nav[nav.index("modules/first.md") + 1] == "materials/drill.md"
