@@ -20,7 +20,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
 from . import ROOT
-from .i18n import duration, long_date, t
+from .i18n import Date, duration, t
 from .sources import parse_citation
 
 TEACHING = {"status", "key-points", "case", "questions", "trainer-note", "sources", "slide"}
@@ -124,7 +124,7 @@ class Status(CourseBlock):
 
     def on_create(self, parent):
         module = CONTEXT.course.module(CONTEXT.module)
-        return self.box(parent, t(self.lang, "status", date=long_date(self.lang, module.status_as_of)))
+        return self.box(parent, t(self.lang, "status", date=Date(self.lang, module.status_as_of)))
 
 
 class KeyPoints(CourseBlock):
@@ -218,11 +218,22 @@ class SourcesBlock(CourseBlock):
         li = child(items, "li", id=f"source-{source.id}")
         title = child(li, "a", source.title[lang], href=source.url) if source.url else child(li, "span", source.title[lang])
         title.set("class", "kl-sources__name")
-        status = t(lang, f"source.status.{source.status}")
-        if source.replaced_by:
-            status += f": {CONTEXT.sources[source.replaced_by].title[lang]}"
         note = child(li, "span", class_=f"kl-sources__status kl-sources__status--{source.status}")
-        note.text = f" — {status}; {t(lang, 'source.checked')} {long_date(lang, source.checked)}."
+        text = source_note(lang, source, CONTEXT.sources)
+        note.text = f" — {text}" if text.endswith(".") else f" — {text}."
+
+
+def source_note(lang: str, source, registry) -> str:
+    """'действует с изменениями; не сверено с официальным текстом' and the like, after a cited title."""
+    if source.replaced_by:
+        parts = [t(lang, "source.replaced_by", title=registry[source.replaced_by].title[lang])]
+    else:
+        parts = [t(lang, f"source.status.{source.status}")]
+    if source.checked:
+        parts.append(t(lang, "source.checked", date=Date(lang, source.checked)))
+    elif source.has_official_text:
+        parts.append(t(lang, "source.unchecked"))
+    return "; ".join(parts)
 
 
 class Outcomes(CourseBlock):

@@ -17,6 +17,7 @@ from .pages import Page, read_page
 from .quiz import check_quizzes
 from .problems import CourseError, Problem, raise_if_any, rel
 from .sources import NOT_CURRENT, load_sources, parse_citation
+from . import citations, style
 
 NEEDS_MODULE = {"outcomes", "status"}
 KNOWN_META = {"module", "title", "description", "slides", "search", "hide"}
@@ -50,8 +51,13 @@ def run_checks(root: Path = ROOT) -> CourseData:
         for page in lang_pages.values():
             problems += block_problems(page, rel(page.path, root), loaded["sources"])
     problems += parity_problems(root, course, pages)
+    try:
+        problems += style.check(root, course.languages)
+    except CourseError as error:
+        problems += error.problems
     banks, quiz_problems = check_quizzes(root, course, pages)
     problems += quiz_problems
+    problems += citations.check(root, course, pages, loaded["sources"], banks)
     raise_if_any(problems)
     return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages)
 

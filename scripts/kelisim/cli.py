@@ -49,15 +49,20 @@ def cmd_check(args) -> int:
 
 
 def cmd_sources(args) -> int:
-    """Report registry entries whose official text was not checked for over a year."""
+    """List registry entries never compared with their official text, and those compared over a year ago."""
     import datetime as dt
 
-    from .sources import load_sources, stale
+    from .sources import load_sources, stale, unchecked
 
-    old = stale(load_sources(ROOT), dt.date.today())
+    registry = load_sources(ROOT)
+    never = unchecked(registry)
+    for source in never:
+        print(f"{'never':<10}  {source.id} [{source.status}]: {source.title['ru']}")
+    old = stale(registry, dt.date.today())
     for source in old:
-        print(f"{source.checked}  {source.id}: {source.title['ru']}")
-    print(f"{len(old)} source(s) not checked for over a year.")
+        print(f"{source.checked}  {source.id} [{source.status}]: {source.title['ru']}")
+    print(f"{len(never)} source(s) never compared with the official text (pages say «не сверено с официальным "
+          f"текстом»); {len(old)} compared over a year ago. Set 'checked:' only after comparing.")
     return 0
 
 

@@ -9,9 +9,39 @@ from __future__ import annotations
 MONTHS = {
     "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
            "сентября", "октября", "ноября", "декабря"],
-    "kk": ["қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы",
-           "шілдедегі", "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы"],
+    # Kazakh month names in the nominative; a date's case ending is added by `Date` below.
+    "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+           "қараша", "желтоқсан"],
 }
+
+#: Case endings of the Kazakh month names: attributive (-дағы: «15 наурыздағы жағдай»), locative
+#: (-да: «15 наурызда тексерілді») and nominative («15 наурыз»). Written out, not derived, so a
+#: reviewer can read every form.
+KK_MONTH_FORMS = {
+    "attr": ["қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы", "шілдедегі",
+             "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы"],
+    "loc": ["қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда", "шілдеде", "тамызда",
+            "қыркүйекте", "қазанда", "қарашада", "желтоқсанда"],
+    "nom": MONTHS["kk"],
+}
+
+
+class Date:
+    """A date a template places itself: '{date}' in Russian; '{date:attr}', '{date:loc}' or '{date:nom}'
+    in Kazakh, because there the case ending depends on the words around the date."""
+
+    def __init__(self, lang: str, iso: str):
+        self.lang, self.iso = lang, iso
+
+    def __format__(self, form: str) -> str:
+        year, month, day = (int(part) for part in self.iso.split("-"))
+        if self.lang == "kk":
+            return f"{year} жылғы {day} {KK_MONTH_FORMS[form or 'nom'][month - 1]}"
+        return f"{day} {MONTHS['ru'][month - 1]} {year} г."
+
+    def __str__(self) -> str:
+        return format(self)
+
 
 STRINGS: dict[str, dict[str, str]] = {
     "ru": {
@@ -33,7 +63,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "source.status.not_yet_in_force": "документ ещё не вступил в силу",
         "source.status.draft": "проект документа",
         "source.status.reference": "справочный источник",
-        "source.checked": "проверено",
+        "source.status.unverified": "действует ли документ и в какой редакции, не проверено",
+        "source.replaced_by": "документ заменён другим: {title}",
+        "source.checked": "сверено с официальным текстом {date}",
+        "source.unchecked": "не сверено с официальным текстом",
         "minutes": "{n} мин",
         "self_study": "Самостоятельное изучение",
         "seminar_day": "Семинар",
@@ -121,23 +154,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "kk": {
         "permalink": "Осы бөлімге сілтеме",
         "outcomes": "Оқу нәтижелері",
-        "outcomes.lead": "Модульді меңгергеннен кейін сіз:",
-        "key-points": "Негізгі түйін",
+        "outcomes.lead": "Модульді меңгерген тыңдаушы:",
+        "key-points": "Негізгі түйіндер",
         "case": "Кейс",
-        "case.composite": "Құрастырылған жасырын кейс: орны, адамдары мен егжей-тегжейі ойдан алынған",
+        "case.composite": "Құрастырылған әрі иесіздендірілген кейс: орны, адамдары мен егжей-тегжейі ойдан шығарылған",
         "case.questions": "Талқылауға арналған сұрақтар",
         "trainer-note": "Тренерге арналған",
-        "status": "Құқықтық негіз {date} жағдай бойынша",
+        "status": "Құқықтық негіз: {date:attr} жағдай бойынша",
         "sources": "Дереккөздер",
         "source.status.in_force": "күшінде",
         "source.status.amended": "өзгерістерімен күшінде",
         "source.status.repealed": "күшін жойған",
-        "source.status.replaced": "ауыстырылған",
+        "source.status.replaced": "басқа құжатпен ауыстырылған",
         "source.status.expired": "қолданылу мерзімі аяқталған",
         "source.status.not_yet_in_force": "әлі күшіне енбеген",
         "source.status.draft": "жоба",
         "source.status.reference": "анықтамалық дереккөз",
-        "source.checked": "тексерілді",
+        "source.status.unverified": "құжаттың күшінде екені және қай редакциясы қолданылатыны тексерілмеген",
+        "source.replaced_by": "құжат мынамен ауыстырылған: {title}",
+        "source.checked": "{date:loc} ресми мәтінмен салыстырылды",
+        "source.unchecked": "ресми мәтінмен салыстырылмаған",
         "minutes": "{n} мин",
         "self_study": "Өздік оқу",
         "seminar_day": "Семинар",
@@ -158,13 +194,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "quiz.link": "Өзін-өзі тексеру тестін тапсыру",
         "quiz.lead": "Сұрақ саны: {n}. Жауапты таңдап, «Тексеру» түймесін басыңыз. Жауаптарыңыз тек осы браузерде сақталады.",
         "quiz.noscript": "Жауаптарды тексеру үшін браузерде JavaScript-ті қосыңыз. Сұрақтар мен кеңестерді онсыз да оқуға болады.",
-        "quiz.number": "{n}-сұрақ, барлығы {total}",
+        "quiz.number": "{n}-сұрақ (барлығы {total})",
         "quiz.true": "Дұрыс",
         "quiz.false": "Дұрыс емес",
         "quiz.match.choose": "— таңдаңыз —",
         "quiz.order.help": "Тармақтарды «↑» және «↓» түймелерімен ретімен орналастырыңыз.",
-        "quiz.up": "Жоғары жылжыту: {item}",
-        "quiz.down": "Төмен жылжыту: {item}",
+        "quiz.up": "«{item}» тармағын жоғары жылжыту",
+        "quiz.down": "«{item}» тармағын төмен жылжыту",
         "quiz.hint": "Кеңес",
         "quiz.check": "Тексеру",
         "quiz.retry": "Қайталау",
@@ -174,12 +210,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "quiz.correct": "✓ Дұрыс жауап",
         "quiz.wrong": "✗ Қате жауап",
         "quiz.partial": "◐ Жартылай дұрыс",
-        "quiz.points": "Ұпай: {m} ішінен {s}",
-        "quiz.summary": "Нәтиже: {m} ішінен {s} ({p} %). Жауап берілген сұрақтар: {n} ішінен {a}.",
+        "quiz.points": "Ұпай: {s} (ең көбі {m})",
+        "quiz.summary": "Нәтиже: {m} ұпайдан {s} ұпай ({p} %). {n} сұрақтың {a} сұрағына жауап берілді.",
         "quiz.summary.empty": "Сіз әлі бірде-бір сұраққа жауап берген жоқсыз.",
         "quiz.choose": "Алдымен жауапты таңдаңыз.",
         "quiz.match.all": "Әр тармаққа сәйкесін таңдаңыз.",
-        "quiz.moved": "«{item}» енді {n}-орында, барлығы {total}.",
+        "quiz.moved": "«{item}» енді {n}-орында (барлығы {total}).",
         "quiz.top": "«{item}» онсыз да бірінші орында.",
         "quiz.bottom": "«{item}» онсыз да соңғы орында.",
         "quiz.reset.done": "Осы тестке берген жауаптарыңыз өшірілді.",
@@ -187,9 +223,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "quiz.mark.wrong": "✗ қате",
         "quiz.order.moodle": "Әр тармақтың реттік орнын көрсетіңіз (1 — бірінші).",
         "key.title": "Өзін-өзі тексеру тестерінің жауап кілті",
-        "key.lead": "Тренерге арналған: тестердің барлық сұрағы дұрыс жауаптарымен, нұсқаларға түсініктемелерімен және түсіндірмелерімен — модульдер мен оқу нәтижелері бойынша. Бет сайт мәзірінсіз басылып шығады.",
+        "key.lead": "Бұл бет тренерге арналған. Тестердің барлық сұрағы модульдер мен оқу нәтижелері бойынша топтастырылып, дұрыс жауабымен, нұсқаларға берілетін түсініктемелермен және түсіндірмелермен берілген. Бет сайт мәзірінсіз басып шығарылады.",
         "key.outcome": "Оқу нәтижесі",
-        "key.also": "Сондай-ақ тексереді",
+        "key.also": "Қосымша тексерілетін нәтиже",
         "key.answer": "Дұрыс жауап",
         "key.wrong": "Қате жауапқа түсініктеме",
         "key.section": "Курс бөлімі",
@@ -197,7 +233,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "key.type.multiple": "бірнеше жауап",
         "key.type.true-false": "дұрыс немесе дұрыс емес",
         "key.type.matching": "сәйкестендіру",
-        "key.type.ordering": "реттілік",
+        "key.type.ordering": "ретімен орналастыру",
         "404.title": "Бет табылмады",
         "404.body": "Курста мұндай бет жоқ. Курс жаңартылғаннан кейін сілтеме ескірген болуы немесе мекенжайда қате кеткен болуы мүмкін.",
         "404.home": "Курстың басты бетіне өту",
@@ -232,14 +268,6 @@ def t(lang: str, key: str, **values) -> str:
 def for_script(lang: str, keys, prefix: str) -> dict[str, str]:
     """Strings a page's script shows, keyed without their common prefix (the script fills in {placeholders})."""
     return {key.removeprefix(prefix): STRINGS[lang][key] for key in keys}
-
-
-def long_date(lang: str, iso: str) -> str:
-    """2026-03-18 -> '18 марта 2026 г.' / '2026 жылғы 18 наурыздағы'."""
-    year, month, day = (int(part) for part in iso.split("-"))
-    if lang == "kk":
-        return f"{year} жылғы {day} {MONTHS['kk'][month - 1]}"
-    return f"{day} {MONTHS['ru'][month - 1]} {year} г."
 
 
 def duration(lang: str, minutes: int) -> str:

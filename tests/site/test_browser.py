@@ -29,7 +29,7 @@ def test_pages_load_nothing_from_outside_and_nothing_missing(visit, server):
         assert visit.errors == [], f"{path}: script errors: {visit.errors}"
 
 
-@pytest.mark.parametrize("lang, expected", [("kk", {"search": "Іздеу", "toc": "Мазмұны", "skip": "Мазмұнға өту"}),
+@pytest.mark.parametrize("lang, expected", [("kk", {"search": "Іздеу", "toc": "Мазмұны", "skip": "Негізгі мәтінге өту"}),
                                              ("ru", {"search": "Поиск", "toc": "Содержание", "skip": "Перейти к содержанию"})])
 def test_theme_speaks_the_page_language(visit, server, lang, expected):
     prefix = "kk/" if lang == "kk" else ""
@@ -88,7 +88,7 @@ def test_search_finds_words_inside_quotes_and_brackets(visit, server):
 def test_skip_link_is_the_first_tab_stop(visit, server):
     page = open_page(visit, server.base + "kk/index.html")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Мазмұнға өту"
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Негізгі мәтінге өту"
 
 
 def test_usb_copy_works_from_file_url(browser, built_site):

@@ -11,6 +11,7 @@ module: m1
 shuffle: true
 scenarios:
   - id: m1-case
+    composite: true
     title: {ru: "Спор о празднике", kk: "Мереке туралы дау"}
     text: {ru: "Жители двух улиц спорят о празднике.", kk: "Екі көшенің тұрғындары мереке туралы дауласады."}
 questions:

@@ -16,7 +16,7 @@ def test_status_box_takes_its_date_from_course_data(tiny_course):
     ru = render(tiny_course, "/// status\nНовая Конституция.\n///")
     kk = render(tiny_course, "/// status\nЖаңа Конституция.\n///", "kk")
     assert "Правовая база по состоянию на 18 марта 2026 г." in ru
-    assert "Құқықтық негіз 2026 жылғы 18 наурыздағы жағдай бойынша" in kk
+    assert "Құқықтық негіз: 2026 жылғы 18 наурыздағы жағдай бойынша" in kk
     assert "<p>Новая Конституция.</p>" in ru
 
 
@@ -41,7 +41,21 @@ def test_trainer_note_is_collapsed_details(tiny_course):
 def test_sources_render_from_the_registry_with_status(tiny_course):
     html = render(tiny_course, "/// sources\n- new-law\n- old-law (historical)\n///")
     assert 'id="source-new-law"' in html and "Новый закон" in html and "действует" in html
-    assert "документ заменён другим: Новый закон" in html and "проверено 1 марта 2026 г." in html
+    assert "документ заменён другим: Новый закон; сверено с официальным текстом 1 марта 2026 г.</span>" in html
+    kk = render(tiny_course, "/// sources\n- new-law\n///", "kk")
+    assert "— күшінде; 2026 жылғы 1 наурызда ресми мәтінмен салыстырылды.</span>" in kk
+
+
+def test_a_source_never_compared_says_so_instead_of_a_date(tiny_course):
+    write(tiny_course, "course/sources.yml", "sources:\n  - id: law\n    title: {ru: Закон, kk: Заң}\n"
+          "    type: law\n    status: unverified\n  - id: news\n    title: {ru: Новость, kk: Жаңалық}\n"
+          "    type: media\n    status: reference\n")
+    ru = render(tiny_course, "/// sources\n- law\n- news\n///")
+    kk = render(tiny_course, "/// sources\n- law\n- news\n///", "kk")
+    assert "— действует ли документ и в какой редакции, не проверено; не сверено с официальным текстом.</span>" in ru
+    assert ("— құжаттың күшінде екені және қай редакциясы қолданылатыны тексерілмеген; "
+            "ресми мәтінмен салыстырылмаған.</span>") in kk
+    assert "— справочный источник.</span>" in ru  # a news item has no official text to compare with
 
 
 def test_module_cards_link_relative_to_the_page(tiny_course):

@@ -46,8 +46,9 @@ def test_course_strings_exist_in_every_language():
 
 
 def test_dates_read_naturally():
-    assert i18n.long_date("ru", "2026-07-01") == "1 июля 2026 г."
-    assert i18n.long_date("kk", "2026-07-01") == "2026 жылғы 1 шілдедегі"
+    assert str(i18n.Date("ru", "2026-07-01")) == "1 июля 2026 г."
+    assert f"{i18n.Date('kk', '2026-07-01'):attr}" == "2026 жылғы 1 шілдедегі"
+    assert f"{i18n.Date('kk', '2026-07-01'):loc}" == "2026 жылғы 1 шілдеде"
     assert i18n.duration("kk", 390) == "6 сағ 30 мин"
 
 

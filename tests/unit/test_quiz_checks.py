@@ -171,3 +171,10 @@ def test_every_problem_is_reported_at_once(tiny_course):
     text = BANK.replace("kk: \"Бұл қорқытады.\"", "kk: \"бiлiм\"").replace("#part\n    text: {ru: \"Какой", "#gone\n    text: {ru: \"Какой")
     add_bank(tiny_course, text)
     assert {"dangling-section", "mixed-script"} <= {p.rule for p in problems(tiny_course)}
+
+
+def test_a_scenario_must_declare_itself_composite(tiny_course):
+    text = broken(tiny_course, "    composite: true\n", "")
+    expect(tiny_course, "scenario-unlabelled", "m1-case", line_of(text, "- id: m1-case"))
+    text = broken(tiny_course, "    composite: true\n", "    composite: false\n")
+    expect(tiny_course, "scenario-unlabelled", "m1-case", line_of(text, "composite: false"))

@@ -118,6 +118,24 @@ def test_scenario_questions_sit_under_their_case(quiz_course):
     assert case < html.index('id="q-m1-true-false"') and html.index('id="q-m1-multiple"') < case
 
 
+def test_scenarios_are_labelled_composite_wherever_a_learner_sees_them(quiz_course):
+    """Quiz page, answer key and Moodle XML, in both languages (brief §4.3)."""
+    course, bank = load_course(quiz_course), bank_of(quiz_course)
+    for lang in ("ru", "kk"):
+        label = STRINGS[lang]["case.composite"]
+        quiz = quiz_html(quiz_course, lang)
+        scenario = quiz[quiz.index('id="scenario-m1-case"'):quiz.index('id="q-m1-true-false"')]
+        assert f'<p class="kl-case__label">{label}</p>' in scenario
+        key = render_page(quiz_course, (quiz_course / "docs" / lang / "answer-key.md").read_text(encoding="utf-8"),
+                          lang, "answer-key.md")
+        box = key[key.index('id="key-scenario-m1-case"'):]
+        assert f'<p class="kl-case__label">{label}</p>' in box[:box.index("</div>")]
+        xml = parse(moodle.export([bank], course, lang))
+        scenario_questions = [q for q in xml.findall("question")[1:] if q.findtext("idnumber") in ("m1-true-false",)]
+        assert scenario_questions and all(f"<p>{label}</p>" in q.findtext("questiontext/text") for q in scenario_questions)
+    assert STRINGS["kk"]["case.composite"].startswith("Құрастырылған әрі иесіздендірілген кейс")
+
+
 def test_bank_text_stays_plain_text(quiz_course):
     add_bank(quiz_course, BANK.replace("Какой орган решает спор?", "Какой *орган* решает <спор>?"))
     assert "Какой *орган* решает &lt;спор&gt;?" in quiz_html(quiz_course)

@@ -317,6 +317,13 @@ class _BankContext:
                                                  "name a page that exists in every language, e.g. index.md"))
         used = {q.get("scenario") for q in data["questions"] if isinstance(q, dict)}
         for scenario in _mappings(data.get("scenarios")):
+            if scenario.get("composite") is not True:
+                line = scenario.line_of("composite") if "composite" in scenario else scenario.line_of("id")
+                problems.append(self.problem(line, scenario.get("id"), "scenario-unlabelled",
+                                             "a quiz scenario must be a composite, anonymised case, and say so "
+                                             "(learners then see it labelled as one, brief §4.3)",
+                                             "make sure place, people and details are invented and no real incident "
+                                             "can be recognised, then add 'composite: true' under the scenario's id"))
             if scenario.get("id") not in used:
                 problems.append(self.problem(scenario.line_of("id"), scenario.get("id"), "unused-scenario",
                                              "no question refers to this scenario",

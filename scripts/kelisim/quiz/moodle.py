@@ -9,7 +9,7 @@ How each type is mapped (also in AUTHORING.md, «Тесты»):
 - matching    -> matching (left item = sub-question, right item = its answer);
 - ordering    -> matching "item -> position" (1, 2, 3 ...): older Moodle has no core ordering
                  type and the ordering plugin may be missing, while matching imports everywhere.
-Scenario questions start with their case text. Per-answer feedback goes with each answer,
+Scenario questions start with their case title, the composite-case label and the case text. Per-answer feedback goes with each answer,
 the explanation is the general feedback, the hint is a Moodle hint. The question id is the
 Moodle idnumber, so a re-import can be matched to the bank.
 """
@@ -56,7 +56,7 @@ def question_text(question: Question, bank: Bank, lang: str) -> str:
     parts = []
     if question.scenario:
         scenario = bank.scenario(question.scenario)
-        parts += [f"{t(lang, 'case')}: {scenario.title[lang]}", scenario.text[lang]]
+        parts += [f"{t(lang, 'case')}: {scenario.title[lang]}", t(lang, "case.composite"), scenario.text[lang]]
     parts.append(question.text[lang])
     if question.type == "ordering":
         parts.append(t(lang, "quiz.order.moodle"))

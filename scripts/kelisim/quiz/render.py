@@ -96,6 +96,7 @@ def quiz(parent, bank: Bank, ctx) -> etree.Element:
         if scenario is not None:
             holder = _el(section, "div", class_="kl-quiz__scenario", id=f"scenario-{scenario.id}")
             _el(holder, "h2", f"{t(lang, 'case')}: {scenario.title[lang]}")
+            _el(holder, "p", t(lang, "case.composite"), class_="kl-case__label")
             _el(holder, "p", scenario.text[lang], class_="kl-quiz__scenario-text")
         for question in questions:
             number += 1
@@ -196,6 +197,7 @@ def answer_key(parent, banks: list[Bank], ctx) -> etree.Element:
         for scenario in bank.scenarios:
             box = _el(part, "div", class_="kl-key__scenario", id=f"key-scenario-{scenario.id}")
             _el(box, "p", f"{t(lang, 'case')}: {scenario.title[lang]}", class_="kl-key__scenario-title")
+            _el(box, "p", t(lang, "case.composite"), class_="kl-case__label")
             _el(box, "p", scenario.text[lang])
         order = [o.id for o in bank.outcomes]
         order += [o for q in bank.questions for o in q.outcomes[:1] if o not in order]
