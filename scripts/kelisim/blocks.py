@@ -182,7 +182,8 @@ class SlideBlock(CourseBlock):
     ARGUMENT = None
 
     def on_create(self, parent):
-        div = self.holder(parent, "div", "kl-slide", hidden="hidden")
+        # Hidden on the page and left out of the search index: its text is a summary of what is around it.
+        div = self.holder(parent, "div", "kl-slide", hidden="hidden", data_search_exclude="")
         if self.argument:
             div.set("data-kl-slide-title", self.argument)
         return div

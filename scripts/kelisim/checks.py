@@ -6,6 +6,7 @@ the line, the id and the fix (see `problems.Problem`).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .model import Course, load_course
 from .pages import Page, read_page
 from .quiz import check_quizzes
 from .problems import CourseError, Problem, raise_if_any, rel
+from .slides import MAX_BULLETS, MAX_WORDS, slide_figures, slide_title
 from .sources import NOT_CURRENT, load_sources, parse_citation
 from . import citations, style
 
@@ -137,6 +139,8 @@ def block_problems(page: Page, file: str, sources) -> list[Problem]:
         if block.name == "slide" and block.parent is not None:
             add(block, "slide-nested", "a slide block inside another block is not put on any slide",
                 "move it out of the block, unindented, e.g. right before a case")
+        elif block.name == "slide":
+            problems += _slide_problems(file, block, page)
         if block.name == "sources":
             problems += _citation_problems(file, block, sources)
         if block.name in {"status", "key-points", "trainer-note", "questions", "slide"} and not block.content:
@@ -146,11 +150,24 @@ def block_problems(page: Page, file: str, sources) -> list[Problem]:
             problems.append(Problem(file, heading.line, None, "heading-anchor",
                                     f"heading '{heading.text}' has no explicit anchor",
                                     "end it with an ASCII anchor identical in both languages, e.g. '## Заголовок { #key-documents }'"))
-    for marker in page.slide_markers:
-        if not marker.top_level:
-            problems.append(Problem(file, marker.line, "slide", "slide-marker",
-                                    "'<!-- slide -->' inside a block or indented does not start a new slide",
-                                    "put it on a line of its own, unindented, between paragraphs and outside blocks"))
+    return problems
+
+
+def _slide_problems(file: str, block, page: Page) -> list[Problem]:
+    """The deck design rules: a slide is read from the back of the room in a few seconds."""
+    lang = file.split("/")[1] if file.startswith("docs/") else "ru"  # docs/<lang>/...
+    words, bullets = slide_figures(block, page, lang)
+    title = slide_title(block, page)
+    problems = []
+    if words > MAX_WORDS:
+        problems.append(Problem(file, block.line, "slide", "slide-words",
+                                f"slide '{title}' shows {words} words, title included (at most {MAX_WORDS})",
+                                "keep a few short bullets on the slide; the page's prose around it is already "
+                                "its speaker notes, or split it into two slide blocks"))
+    if bullets > MAX_BULLETS:
+        problems.append(Problem(file, block.line, "slide", "slide-bullets",
+                                f"slide '{title}' has {bullets} bullets (at most {MAX_BULLETS})",
+                                "merge or drop bullets, or split the slide into two slide blocks"))
     return problems
 
 
@@ -210,8 +227,9 @@ def _pair_problems(a: Page, b: Page, file_a: str, file_b: str) -> list[Problem]:
     def compare(what, list_a, list_b, line_of_b, fix):
         if list_a == list_b:
             return
-        missing = [x for x in list_a if x not in list_b]
-        extra = [x for x in list_b if x not in list_a]
+        # As multisets: a section may hold several slides, and one too many is still "missing"/"only in".
+        missing = list((Counter(list_a) - Counter(list_b)).elements())
+        extra = list((Counter(list_b) - Counter(list_a)).elements())
         if missing or extra:
             detail = "; ".join(filter(None, [f"missing {', '.join(map(str, missing))}" if missing else "",
                                              f"only in {lang_b}: {', '.join(map(str, extra))}" if extra else ""]))
@@ -230,9 +248,6 @@ def _pair_problems(a: Page, b: Page, file_a: str, file_b: str) -> list[Problem]:
     image_line = {name: line for name, line in b.images}
     compare("images", [i for i, _ in a.images], [i for i, _ in b.images], image_line.get,
             "use the same image files (a translated diagram keeps its file name in docs/<lang>/)")
-    marker_line = {key: m.line for key, m in zip(_marker_keys(b), b.slide_markers)}
-    compare("slides", _marker_keys(a), _marker_keys(b), marker_line.get,
-            "split the translation into the same slides: a '<!-- slide -->' line in the same sections as the original")
     translated = ("title", "description")
     differ = sorted(k for k in set(a.meta) | set(b.meta) if k not in translated and a.meta.get(k) != b.meta.get(k))
     if differ:
@@ -244,16 +259,11 @@ def _pair_problems(a: Page, b: Page, file_a: str, file_b: str) -> list[Problem]:
     return problems
 
 
-def _marker_keys(page: Page) -> list[str]:
-    """'<!-- slide --> 2 in #section' for each slide marker: which section it splits, and the how-manieth."""
-    keys, seen = [], {}
-    for marker in page.slide_markers:
-        section = f"#{marker.section}" if marker.section else "the introduction"
-        seen[section] = seen.get(section, 0) + 1
-        keys.append(f"'<!-- slide -->' {seen[section]} in {section}")
-    return keys
-
-
 def _block_key(block) -> str:
+    """How parity names a block: cases by id; slides by section and whether they have their own title,
+    so that both languages' decks have the same slides in the same sections."""
+    if block.name == "slide":
+        where = f"#{block.section}" if block.section else "the introduction"
+        return f"slide{' | title' if block.argument else ''} in {where}"
     ident = block.options.get("id")
     return f"{block.name}#{ident}" if ident else block.name

@@ -128,7 +128,7 @@ def cmd_moodle(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    """Print size and speed figures: quiz widget (against its budget), build time, site size."""
+    """Print size and speed figures: quiz widget (against its budget), decks, build time, site size."""
     import tempfile
     import time
     from pathlib import Path
@@ -141,6 +141,7 @@ def cmd_bench(args) -> int:
     raw, packed = sum(r[1] for r in rows), sum(r[2] for r in rows)
     print(f"{'total':<12} {raw:>7} B raw {packed:>7} B gzipped (budget {BUDGET} B gzipped: "
           f"{'within' if packed <= BUDGET else 'OVER'})")
+    bench_decks()
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -155,6 +156,16 @@ def cmd_bench(args) -> int:
         largest = max(pages, key=lambda p: p.stat().st_size)
         print(f"largest page {largest.stat().st_size / 1e3:7.0f} kB {largest.relative_to(tmp)}")
     return 0 if packed <= BUDGET else 1
+
+
+def bench_decks() -> None:
+    """Per deck and language: slides, median and maximum visible words per slide."""
+    from .checks import read_pages
+    from .model import load_course
+    from .slides import print_deck_figures
+
+    course = load_course(ROOT)
+    print_deck_figures(course, read_pages(ROOT, course.languages))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,8 +19,6 @@ RE_BLOCK_START = re.compile(r"^(/{3,})\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s*$"
 RE_BLOCK_END = re.compile(r"^(/{3,})\s*$")
 RE_OPTION = re.compile(r"^ {4}([A-Za-z_][\w-]*):\s*(.*?)\s*$")
 RE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?")
-#: A line of its own that splits a long section into two slides (see kelisim.slides).
-SLIDE_MARKER = "<!-- slide -->"
 
 
 @dataclass
@@ -32,13 +30,6 @@ class Heading:
 
 
 @dataclass
-class SlideMarker:
-    line: int
-    section: str | None  # anchor of the second-level section it splits (None: before the first)
-    top_level: bool  # at the start of a line and outside blocks: only there does it split
-
-
-@dataclass
 class Block:
     name: str
     argument: str | None
@@ -46,6 +37,7 @@ class Block:
     line: int
     fence: int
     parent: "Block | None" = None
+    section: str | None = None  # anchor of the `##` section it is in (None: before the first)
     children: list["Block"] = field(default_factory=list)
     body: list[str] = field(default_factory=list)  # its own lines after the options (not nested blocks')
 
@@ -64,7 +56,6 @@ class Page:
     images: list[tuple[str, int]]
     unclosed: list[Block]
     lines: list[str]
-    slide_markers: list[SlideMarker] = field(default_factory=list)
     text_lines: list[int] = field(default_factory=list)  # body lines outside code fences
 
     @property
@@ -111,7 +102,6 @@ def parse_page(text: str, path: Path = Path("<text>")) -> Page:
     top: list[Block] = []
     images: list[tuple[str, int]] = []
     stack: list[Block] = []
-    markers: list[SlideMarker] = []
     fence: str | None = None
     text_lines: list[int] = []
     reading_options = False
@@ -134,19 +124,15 @@ def parse_page(text: str, path: Path = Path("<text>")) -> Page:
                 stack[-1].options[option.group(1)] = option.group(2).strip("\"'")
                 continue
             reading_options = False
-        if line.strip() == SLIDE_MARKER:
-            section = next((h.anchor for h in reversed(headings) if h.level == 2), None)
-            markers.append(SlideMarker(number, section, not stack and line.rstrip() == SLIDE_MARKER))
-            continue
-
         end = RE_BLOCK_END.match(line)
         if end and stack and len(end.group(1)) == stack[-1].fence:
             stack.pop()
             continue
         start = RE_BLOCK_START.match(line)
         if start:
+            section = next((h.anchor for h in reversed(headings) if h.level == 2), None)
             block = Block(start.group(2), start.group(3) or None, {}, number, len(start.group(1)),
-                          parent=stack[-1] if stack else None)
+                          parent=stack[-1] if stack else None, section=section)
             (stack[-1].children if stack else top).append(block)
             stack.append(block)
             reading_options = True
@@ -163,4 +149,4 @@ def parse_page(text: str, path: Path = Path("<text>")) -> Page:
         for image in RE_IMAGE.finditer(line):
             images.append((image.group(1), number))
 
-    return Page(path, meta, headings, top, images, stack, lines, markers, text_lines)
+    return Page(path, meta, headings, top, images, stack, lines, text_lines)

@@ -1,11 +1,22 @@
-"""Lecture decks (reveal.js) made from the built module pages, so slide text is never written twice.
+"""Lecture decks (reveal.js): short authored slides, the module page's prose as their speaker notes.
 
-After MkDocs has written the site, each module page with `slides: true` in its front matter
-is read back from the site (its course blocks are already rendered, offline) and cut into
-slides: a title slide (the page's H1), the text before the first second-level heading if
-there is any, one slide per `##` section, a further slide at each `<!-- slide -->` line,
-and a closing slide. `trainer-note` blocks move into the slide's speaker notes.
+Authors write what the projector shows in `/// slide` blocks (`/// slide | Title`) inside the
+module page (see AUTHORING.md, «Слайды»); the page hides them. After MkDocs has written the
+site, each module page with `slides: true` is read back (its blocks rendered, offline) and made
+into a deck:
+
+- a title slide (module number, the page's H1);
+- for the text before the first `##` and for each `##` section, its slide blocks in order; a
+  section without any becomes one slide showing only its heading (never its prose);
+- the section's prose, trainer notes and cases become speaker notes: prose after a slide block
+  (until the next one or the next `##`) goes to that slide, prose before the first goes to the
+  first; the introduction's prose goes to the title slide when it has no slide blocks;
+- a closing slide.
+
 Decks are written to `slides/<slug>.html` in each language's folder, beside `modules/`.
+The design rules (visible words, bullets) are checked on the Markdown before the build, by
+`kelisim.checks` with the counters here; that every slide fits 1280x720 is measured in the
+browser tests.
 """
 
 from __future__ import annotations
@@ -14,76 +25,185 @@ import html
 import json
 import posixpath
 import re
+import statistics
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from .i18n import for_script, t
-from .pages import SLIDE_MARKER, Page, split_front_matter
+from .pages import Page
 from .site import language_dir, to_site_root
 
 DECK_DIR = "slides"
 BRAND = "#0b5c8a"  # the course's primary colour (overrides/assets/kelisim/kelisim.css)
+#: The design rules for a slide (title included), enforced by kelisim.checks.
+MAX_WORDS = 60
+MAX_BULLETS = 7
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 RE_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 RE_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 RE_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
-RE_H2_ID = re.compile(r'^\s*<h2 id="([^"]+)"')
-RE_H2 = re.compile(r"<h2[^>]*>(.*?)</h2>", re.S)
+RE_H2 = re.compile(r'^\s*<h2(?: id="([^"]+)")?[^>]*>(.*?)</h2>', re.S)
+RE_SLIDE_OPEN = re.compile(r"^<div\b[^>]*>")
+RE_SLIDE_TITLE = re.compile(r'\sdata-kl-slide-title="([^"]*)"')
 RE_NOTE_START = re.compile(r'<details class="[^"]*\bkl-trainer-note\b[^"]*"[^>]*>')
 RE_DETAILS_TAG = re.compile(r"<(/?)details\b[^>]*>")
-RE_SUMMARY = re.compile(r"<summary>.*?</summary>", re.S)
+RE_SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S)
 RE_URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 RE_SECTION_TAG = re.compile(r"<(/?)section\b")
 RE_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 RE_LINK_P = re.compile(r'\s*<p class="kl-slides-link">.*?</p>', re.S)  # see with_deck_link
-#: Strings the deck's script shows (speaker view labels, handout headings); they live in i18n.py.
+RE_TAG = re.compile(r"<[^>]+>")
+RE_BLOCK_NAME = re.compile(r'data-kl-block="([^"]+)"')
+#: Strings the deck's script shows (controls, handout, messages); they live in i18n.py.
 SCRIPT_STRINGS = tuple(f"slides.{key}" for key in (
-    "notes", "slide", "speaker.title", "speaker.upcoming", "speaker.time", "speaker.notes",
-    "speaker.reset", "speaker.pacing", "previous", "next", "resume"))
+    "slide", "previous", "next", "resume", "handout.notes", "handout.more", "popup-blocked"))
+LOCALES = {"ru": "ru-RU", "kk": "kk-KZ"}
+#: reveal.js's speaker view (written by the vendored notes.js into its pop-up) speaks English with
+#: a 12-hour clock. slides.js replaces these exact pieces of its markup before it is written, so the
+#: vendored file stays as released (a unit test checks every piece is still in it, once).
+SPEAKER_VIEW = (
+    ('<html lang="en">', '<html lang="{lang}">'),
+    ("<title>reveal.js - Speaker View</title>", "<title>{speaker.title}</title>"),
+    ("font-family: Helvetica;", "font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;"),
+    ("</style>", ".kl-notes__trainer { border-left: 4px solid #b3541e; padding-left: 10px; margin: 0.5em 0; }\n"
+                 ".kl-notes__label { font-weight: bold; }\n</style>"),
+    ("Loading speaker view...", "{speaker.loading}"),
+    ('<span class="overlay-element label">Upcoming</span>',
+     '<span class="overlay-element label">{speaker.upcoming}</span>'),
+    ('<h4 class="label">Time <span class="reset-button">Click to Reset</span></h4>',
+     '<h4 class="label">{speaker.time} <span class="reset-button">{speaker.reset}</span></h4>'),
+    ('<span class="clock-value">0:00 AM</span>', '<span class="clock-value">0:00</span>'),
+    ("Pacing – Time to finish current slide", "{speaker.pacing}"),
+    ('<h4 class="label">Notes</h4>', '<h4 class="label">{speaker.notes}</h4>'),
+    ("'default': 'Default'", "'default': '{speaker.layout.default}'"),
+    ("'wide': 'Wide'", "'wide': '{speaker.layout.wide}'"),
+    ("'tall': 'Tall'", "'tall': '{speaker.layout.tall}'"),
+    ("'notes-only': 'Notes only'", "'notes-only': '{speaker.layout.notes-only}'"),
+    ("'Layout' + ", "'{speaker.layout}' + "),
+    ("toLocaleTimeString( 'en-US', { hour12: true, hour: '2-digit', minute:'2-digit' } )",
+     "toLocaleTimeString( '{locale}', { hour12: false, hour: '2-digit', minute: '2-digit' } )"),
+    ("Cross origin error.<br>The speaker window can only be opened from the same origin.", "{speaker.cross-origin}"),
+    ("Error connecting to main window.<br>Please try closing and reopening the speaker view.",
+     "{speaker.no-connection}"),
+)
+RE_PLACEHOLDER = re.compile(r"\{(lang|locale|speaker\.[\w.-]+)\}")
 
 
-@dataclass
-class Slide:
-    kind: str  # title | intro | section | closing
-    body: str
-    notes: list[str] = field(default_factory=list)
-    ident: str | None = None
+def speaker_view(lang: str) -> list[list[str]]:
+    """[original, replacement] pairs for the speaker view in `lang` (HTML-escaped; no quotes in our strings)."""
+    def fill(match):
+        key = match.group(1)
+        value = lang if key == "lang" else LOCALES[lang] if key == "locale" else t(lang, f"slides.{key}")
+        return html.escape(value, quote=False)
+    return [[original, RE_PLACEHOLDER.sub(fill, replacement)] for original, replacement in SPEAKER_VIEW]
 
 
-def has_slides(meta: dict) -> bool:
-    """Does a page's front matter ask for a deck (`slides: true`)?"""
-    return meta.get("slides") is True
+# ---------- the design rules, on the Markdown source ------------------------------------
+
+#: A word as a reader sees one: letters or digits, joined by a hyphen or apostrophe ("ар-ождан").
+RE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+RE_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+#: Markdown that shows no words of its own: images, link targets, attribute lists, tags, list markers.
+RE_INVISIBLE = [(re.compile(r"!\[[^\]]*\]\([^)]*\)"), " "), (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+                (re.compile(r"\{[^}]*\}"), " "), (RE_TAG, " "), (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M), "")]
+
+
+def visible_text(markdown: str) -> str:
+    """The words of a slide block's Markdown as the projector shows them."""
+    for pattern, replacement in RE_INVISIBLE:
+        markdown = pattern.sub(replacement, markdown)
+    return markdown
+
+
+def count_words(text: str) -> int:
+    return len(RE_WORD.findall(text))
+
+
+def slide_title(block, page: Page) -> str:
+    """A slide's title: its own (`/// slide | Title`), else its section's heading (the H1 before any `##`)."""
+    if block.argument:
+        return block.argument
+    level = 2 if block.section else 1
+    return next((h.text for h in page.headings if h.level == level and (level == 1 or h.anchor == block.section)), "")
+
+
+def is_case_slide(block, page: Page) -> bool:
+    """Is the slide block's next top-level block a case (of the same section)? Its slide then
+    carries the "composite case" label, as every place a case is shown must."""
+    following = page.blocks[page.blocks.index(block) + 1:] if block in page.blocks else []
+    return bool(following) and following[0].name == "case" and following[0].section == block.section
+
+
+def slide_figures(block, page: Page, lang: str) -> tuple[int, int]:
+    """(visible words with the title and any case label, bullets) of a slide block."""
+    words = count_words(slide_title(block, page)) + count_words(visible_text(block.content))
+    if is_case_slide(block, page):
+        words += count_words(t(lang, "slides.case"))
+    return words, sum(1 for line in block.body if RE_BULLET.match(line))
+
+
+def slide_blocks(page: Page) -> list:
+    """The page's top-level slide blocks, in order (nested ones are an error, see checks)."""
+    return [b for b in page.blocks if b.name == "slide"]
 
 
 def expected_count(page: Page) -> int:
-    """The deck's slide count, from the Markdown source: title, intro (if any), `##` sections,
-    `<!-- slide -->` splits, closing."""
-    h2 = [h for h in page.headings if h.level == 2]
-    splits = sum(1 for m in page.slide_markers if m.top_level)
-    return 2 + int(_has_intro(page)) + len(h2) + splits
+    """The deck's slide count from the Markdown: title, the introduction's slide blocks, each
+    `##` section's slide blocks (at least one slide per section), closing."""
+    per_section = {h.anchor: 0 for h in page.headings if h.level == 2}
+    intro = 0
+    for block in slide_blocks(page):
+        if block.section is None:
+            intro += 1
+        else:
+            per_section[block.section] = per_section.get(block.section, 0) + 1
+    return 2 + intro + sum(max(1, n) for n in per_section.values())
 
 
-def _has_intro(page: Page) -> bool:
-    """Is there text between the H1 and the first `##` heading (outcomes, status, a lead)?"""
-    h1 = next((h.line for h in page.headings if h.level == 1), split_front_matter("\n".join(page.lines))[1])
-    first_h2 = next((h.line for h in page.headings if h.level == 2), len(page.lines) + 1)
-    markers = {m.line for m in page.slide_markers}
-    return any(page.lines[n - 1].strip() and n not in markers for n in range(h1 + 1, first_h2))
+def deck_figures(course, pages) -> list[tuple[str, int, float, int]]:
+    """(deck, slides, median and maximum visible words per slide) for `python -m kelisim bench`.
+
+    Counted on the Markdown with the check's counter; a heading-only slide counts its heading,
+    the title slide the H1 and the module label.
+    """
+    rows = []
+    for module in deck_modules(course, pages):
+        for lang in course.languages:
+            page = pages[lang][module.page]
+            words = [count_words(f'{t(lang, "module", n=module.number)} {page_title(page)}')]
+            covered = set()
+            for block in slide_blocks(page):
+                words.append(slide_figures(block, page, lang)[0])
+                covered.add(block.section)
+            words += [count_words(h.text) for h in page.headings if h.level == 2 and h.anchor not in covered]
+            words.append(count_words(t(lang, "slides.closing")))
+            rows.append((f"{lang}/{deck_path(module.slug)}", len(words), statistics.median(words), max(words)))
+    return rows
+
+
+def page_title(page: Page) -> str:
+    return next((h.text for h in page.headings if h.level == 1), "")
+
+
+def print_deck_figures(course, pages) -> None:
+    """The bench's deck table: one line per deck and language."""
+    for name, count, median, most in deck_figures(course, pages):
+        print(f"{name:<36} {count:>3} slides, visible words per slide: median {median:>4.0f}, "
+              f"max {most:>3} (limit {MAX_WORDS})")
 
 
 # ---------- cutting rendered HTML -------------------------------------------------------
 
-class _TopLevelCuts(HTMLParser):
-    """Offsets of top-level `<h2>` tags and `<!-- slide -->` comments in an HTML fragment."""
+class _TopLevel(HTMLParser):
+    """Offsets of top-level `<h2>` tags and of top-level slide blocks (start, end) in an HTML fragment."""
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=False)
-        self.line_starts = [0]
-        for match in re.finditer("\n", text):
-            self.line_starts.append(match.end())
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.depth = 0
-        self.cuts: list[tuple[int, int]] = []  # (start, end of the text to drop)
+        self.h2: list[int] = []
+        self.slides: list[list[int]] = []  # [start, end]
         self.feed(text)
         self.close()
 
@@ -93,8 +213,9 @@ class _TopLevelCuts(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if self.depth == 0 and tag == "h2":
-            at = self._offset()
-            self.cuts.append((at, at))
+            self.h2.append(self._offset())
+        if self.depth == 0 and tag == "div" and ("data-kl-block", "slide") in attrs:
+            self.slides.append([self._offset(), None])
         if tag not in VOID:
             self.depth += 1
 
@@ -104,26 +225,34 @@ class _TopLevelCuts(HTMLParser):
     def handle_endtag(self, tag):
         if tag not in VOID:
             self.depth -= 1
-
-    def handle_comment(self, data):
-        if self.depth == 0 and f"<!--{data}-->" == SLIDE_MARKER:
-            at = self._offset()
-            self.cuts.append((at, at + len(SLIDE_MARKER)))
+            if self.depth == 0 and tag == "div" and self.slides and self.slides[-1][1] is None:
+                self.slides[-1][1] = self._offset() + len("</div>")
 
 
 def cut(article: str) -> list[str]:
-    """The fragment split before each top-level `<h2>` and at each top-level slide marker."""
-    pieces, start = [], 0
-    for begin, end in _TopLevelCuts(article).cuts:
-        pieces.append(article[start:begin])
+    """The fragment split before each top-level `<h2>`: the introduction, then one piece per section."""
+    starts = _TopLevel(article).h2
+    bounds = [0, *starts, len(article)]
+    return [article[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def split_slides(piece: str) -> tuple[list[str], list[str]]:
+    """A section's top-level slide blocks (their HTML) and the prose around them.
+
+    Returns (slides, prose) with len(prose) == len(slides) + 1: prose[0] comes before the
+    first slide, prose[i + 1] after slide i.
+    """
+    slides, prose, start = [], [], 0
+    for begin, end in _TopLevel(piece).slides:
+        prose.append(piece[start:begin])
+        slides.append(piece[begin:end])
         start = end
-    pieces.append(article[start:])
-    return pieces
+    prose.append(piece[start:])
+    return slides, prose
 
 
-def take_notes(fragment: str) -> tuple[str, list[str]]:
-    """Remove every trainer-note `<details>` from a fragment; return it and the notes' inner HTML."""
-    notes = []
+def trainer_notes_to_divs(fragment: str) -> str:
+    """Trainer-note `<details>` become plain labelled boxes in the notes (nothing to unfold there)."""
     while match := RE_NOTE_START.search(fragment):
         depth, end = 0, None
         for tag in RE_DETAILS_TAG.finditer(fragment, match.start()):
@@ -134,9 +263,17 @@ def take_notes(fragment: str) -> tuple[str, list[str]]:
         if end is None:  # unbalanced markup: leave the rest alone rather than lose text
             break
         inner = fragment[match.end():end - len("</details>")]
-        notes.append(RE_SUMMARY.sub("", inner, count=1).strip())
-        fragment = fragment[:match.start()] + fragment[end:]
-    return fragment, notes
+        summary = RE_SUMMARY.search(inner)
+        label = summary.group(1) if summary else ""
+        body = RE_SUMMARY.sub("", inner, count=1).strip()
+        fragment = (fragment[:match.start()] + f'<div class="kl-notes__trainer"><p class="kl-notes__label">{label}</p>'
+                    f"{body}</div>" + fragment[end:])
+    return fragment
+
+
+def as_notes(fragment: str) -> str:
+    """Page HTML made into speaker notes: trainer notes opened, no <section> (reveal counts those as slides)."""
+    return trainer_notes_to_divs(RE_SECTION_TAG.sub(r"<\1div", fragment)).strip()
 
 
 def rebase_urls(fragment: str, page_path: str, deck_path: str, deck_ids: set[str]) -> str:
@@ -173,38 +310,65 @@ def article_of(page_html: str, file: str = "the page") -> str:
     return RE_HEADERLINK.sub("", match.group(1))
 
 
-def make_slides(article: str, page_path: str, deck_path: str) -> tuple[str, list[Slide]]:
-    """(H1 inner HTML, content slides) from a page's rendered article."""
+@dataclass
+class Slide:
+    kind: str  # title | content | case (a content slide before a case) | heading | closing
+    title: str  # inner HTML
+    body: str = ""  # inner HTML of the slide block
+    notes: str = ""
+    ident: str | None = None
+
+
+@dataclass
+class Deck:
+    lang: str
+    module: object
+    title: str  # the page's H1 (inner HTML)
+    intro_notes: str  # the introduction's prose when it has no slide blocks (the title slide's notes)
+    slides: list[Slide] = field(default_factory=list)
+
+
+def _section_slides(piece: str, ident: str, title: str, lang: str) -> list[Slide]:
+    """The slides of one section (or of the introduction): its slide blocks with the prose as notes."""
+    blocks, prose = split_slides(piece)
+    if not blocks:
+        return [Slide("heading", title, notes=as_notes(prose[0]), ident=ident)]
+    made = []
+    for index, block in enumerate(blocks):
+        own = RE_SLIDE_TITLE.search(RE_SLIDE_OPEN.match(block).group(0))
+        inner = block[RE_SLIDE_OPEN.match(block).end():-len("</div>")].strip()
+        after = prose[index + 1]
+        next_block = RE_BLOCK_NAME.search(after)
+        kind = "case" if next_block and next_block.group(1) == "case" else "content"
+        if kind == "case":  # see is_case_slide
+            inner += f'\n<p class="kl-slide__case-label">{html.escape(t(lang, "slides.case"))}</p>'
+        made.append(Slide(kind, own.group(1) if own else title, inner, as_notes(after if index else prose[0] + after),
+                          ident if index == 0 else f"{ident}-{index + 1}"))
+    return made
+
+
+def make_deck(article: str, page_path: str, deck_path_: str, lang: str = "ru", module=None) -> Deck:
+    """A deck (without its title and closing slides' markup) from a page's rendered article."""
     pieces = cut(article)
-    h1 = RE_H1.search(pieces[0])
+    intro = RE_LINK_P.sub("", pieces[0], count=1)
+    h1 = RE_H1.search(intro)
     title = h1.group(1).strip() if h1 else ""
-    pieces[0] = RE_LINK_P.sub("", RE_H1.sub("", pieces[0], count=1), count=1)
-    slides: list[Slide] = []
-    section, part, section_title = "kl-intro", 1, ""
-    for index, piece in enumerate(pieces):
-        heading = RE_H2_ID.match(piece)
-        if heading:
-            section, part = heading.group(1), 1
-            piece = piece.replace(f' id="{section}"', "", 1)  # the id moves to the slide
-            section_title = RE_H2.search(piece).group(1)
-            ident = section
-        elif index == 0:
-            if not piece.strip():
-                continue  # no text before the first section: no intro slide
-            ident = section
-        else:
-            part += 1
-            ident = f"{section}-{part}"
-            if section_title:  # a continued section keeps its heading, small, for the room's bearings
-                piece = f'<p class="kl-slide__section">{section_title}</p>\n{piece}'
-        # reveal.js counts every <section> under .slides as a slide: blocks become <div>s.
-        body, notes = take_notes(RE_SECTION_TAG.sub(r"<\1div", piece))
-        slides.append(Slide("intro" if section == "kl-intro" else "section", body.strip(), notes, ident))
-    ids = {s.ident for s in slides}
-    for slide in slides:
-        slide.body = rebase_urls(slide.body, page_path, deck_path, ids)
-        slide.notes = [rebase_urls(n, page_path, deck_path, ids) for n in slide.notes]
-    return title, slides
+    intro = RE_H1.sub("", intro, count=1)
+    deck = Deck(lang, module, title, "")
+    if split_slides(intro)[0]:
+        deck.slides += _section_slides(intro, "kl-intro", title, lang)
+    else:
+        deck.intro_notes = as_notes(intro)
+    for piece in pieces[1:]:
+        heading = RE_H2.match(piece)
+        ident, section_title = heading.group(1) or f"kl-section-{len(deck.slides)}", heading.group(2).strip()
+        deck.slides += _section_slides(piece[heading.end():], ident, section_title, lang)
+    ids = {s.ident for s in deck.slides}
+    for slide in deck.slides:
+        slide.body = rebase_urls(RE_SECTION_TAG.sub(r"<\1div", slide.body), page_path, deck_path_, ids)
+        slide.notes = rebase_urls(slide.notes, page_path, deck_path_, ids)
+    deck.intro_notes = rebase_urls(deck.intro_notes, page_path, deck_path_, ids)
+    return deck
 
 
 # ---------- links to decks ---------------------------------------------------------------
@@ -226,12 +390,9 @@ def with_deck_link(markdown: str, lang: str, path: str) -> str:
 
 # ---------- writing decks --------------------------------------------------------------
 
-@dataclass
-class Deck:
-    lang: str
-    module: object
-    title: str  # the page's H1 (inner HTML)
-    slides: list[Slide]
+def has_slides(meta: dict) -> bool:
+    """Does a page's front matter ask for a deck (`slides: true`)?"""
+    return meta.get("slides") is True
 
 
 def deck_modules(course, pages) -> list:
@@ -256,21 +417,26 @@ def build_decks(site_dir: Path, course, pages) -> None:
             page_path = module.page[:-3] + ".html"
             built = folder / page_path
             article = article_of(built.read_text(encoding="utf-8"), built.as_posix())
-            title, slides = make_slides(article, page_path, deck_path(module.slug))
+            deck = make_deck(article, page_path, deck_path(module.slug), lang, module)
             target = folder / deck_path(module.slug)
             target.parent.mkdir(parents=True, exist_ok=True)
-            html_text = render(Deck(lang, module, title, slides), course, page_path)
-            target.write_text(html_text, encoding="utf-8")
+            target.write_text(render(deck, course, page_path), encoding="utf-8")
 
 
-def _section(slide: Slide, classes: str, background: str = "") -> str:
-    """reveal.js drops a slide's own padding in print: the body wrapper keeps the margins."""
-    notes = "".join(f'\n<aside class="notes">{n}</aside>' for n in slide.notes)
+def _section(slide: Slide, background: str = "") -> str:
+    """One reveal.js slide; the body wrapper is the 1280x720 box the tests measure."""
+    notes = f'\n<aside class="notes">{slide.notes}</aside>' if slide.notes else ""
     attrs = f' id="{html.escape(slide.ident)}"' if slide.ident else ""
     if background:
         attrs += f' data-background-color="{background}"'
-    return (f'<section{attrs} class="{classes}" data-kl-slide="{slide.kind}">\n'
-            f'<div class="kl-slide__body">\n{slide.body}\n</div>{notes}\n</section>')
+    if slide.kind in ("content", "case"):
+        inner = f'<h2 class="kl-slide__title">{slide.title}</h2>\n<div class="kl-slide__content">\n{slide.body}\n</div>'
+    elif slide.kind == "heading":
+        inner = f'<h2 class="kl-slide__heading">{slide.title}</h2>'
+    else:
+        inner = slide.body
+    return (f'<section{attrs} class="kl-slide kl-slide--{slide.kind}" data-kl-slide="{slide.kind}">\n'
+            f'<div class="kl-slide__body">\n{inner}\n</div>{notes}\n</section>')
 
 
 def render(deck: Deck, course, page_path: str) -> str:
@@ -278,17 +444,17 @@ def render(deck: Deck, course, page_path: str) -> str:
     assets = to_site_root(course, lang, deck_path(module.slug)) + "assets/"
     page_link = posixpath.relpath(page_path, DECK_DIR)
     module_label = t(lang, "module", n=module.number)
-    plain_title = html.unescape(re.sub(r"<[^>]+>", "", deck.title)) or module.title[lang]
-    title = Slide("title", f'<p class="kl-deck__module">{html.escape(module_label)}</p>\n'
-                           f'<h1>{deck.title or html.escape(module.title[lang])}</h1>\n'
-                           f'<p class="kl-deck__course">{html.escape(course.title[lang])}</p>', ident="kl-title")
-    closing = Slide("closing", f'<h2>{html.escape(t(lang, "slides.closing"))}</h2>\n'
-                               f'<p class="kl-deck__back"><a href="{page_link}">{html.escape(t(lang, "slides.page"))}: '
-                               f'{html.escape(plain_title)}</a></p>', ident="kl-closing")
-    sections = [_section(title, "kl-slide kl-slide--title", BRAND),
-                *(_section(s, f"kl-slide kl-slide--{s.kind}") for s in deck.slides),
-                _section(closing, "kl-slide kl-slide--closing", BRAND)]
-    strings = for_script(lang, SCRIPT_STRINGS, "slides.")
+    plain_title = html.unescape(RE_TAG.sub("", deck.title)) or module.title[lang]
+    title = Slide("title", "", f'<p class="kl-deck__module">{html.escape(module_label)}</p>\n'
+                               f'<h1>{deck.title or html.escape(module.title[lang])}</h1>\n'
+                               f'<p class="kl-deck__course">{html.escape(course.title[lang])}</p>',
+                  deck.intro_notes, ident="kl-title")
+    closing = Slide("closing", "", f'<h2>{html.escape(t(lang, "slides.closing"))}</h2>\n'
+                                   f'<p class="kl-deck__back"><a href="{page_link}">{html.escape(t(lang, "slides.page"))}: '
+                                   f'{html.escape(plain_title)}</a></p>', ident="kl-closing")
+    sections = [_section(title, BRAND), *(_section(s) for s in deck.slides), _section(closing, BRAND)]
+    config = {"strings": for_script(lang, SCRIPT_STRINGS, "slides."), "speakerView": speaker_view(lang)}
+    config_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")  # "</style>" must not end the script
     bar = (f'<nav class="kl-deck-bar" aria-label="{html.escape(t(lang, "slides.tools"))}">'
            f'<a href="{page_link}">{html.escape(t(lang, "slides.page"))}</a>'
            f'<a href="?handout">{html.escape(t(lang, "slides.handout"))}</a>'
@@ -311,7 +477,7 @@ def render(deck: Deck, course, page_path: str) -> str:
 </div>
 </div>
 {bar}
-<script id="kl-deck-strings" type="application/json">{json.dumps(strings, ensure_ascii=False)}</script>
+<script id="kl-deck-config" type="application/json">{config_json}</script>
 <script src="{assets}vendor/reveal.js/reveal.js"></script>
 <script src="{assets}vendor/reveal.js/plugin/notes.js"></script>
 <script src="{assets}kelisim/slides.js"></script>

@@ -105,8 +105,7 @@ REVIEWED = {
     "slides.handout": "Жазбалары бар үлестірме нұсқа",
     "slides.print": "Басып шығару және PDF",
     "slides.tools": "Тренер құралдары",
-    "slides.keys": "S — баяндамашы режимі · Esc — шолу · F — толық экран",
-    "slides.notes": "Тренерге арналған жазбалар",
+    "slides.keys": "S — баяндамашы режимі · B — бос экран · Esc — шолу · F — толық экран",
     "slides.slide": "3-слайд",
     "slides.none": "Модульдердің слайдтары әлі дайындалмаған.",
     "slides.speaker.title": "Баяндамашы режимі",
@@ -118,6 +117,18 @@ REVIEWED = {
     "slides.previous": "Алдыңғы слайд",
     "slides.next": "Келесі слайд",
     "slides.resume": "Көрсетуді жалғастыру",
+    "slides.case": "Құрастырылған әрі иесіздендірілген кейс",
+    "slides.handout.more": "Бөлімнің толық мәтіні модуль бетінде.",
+    "slides.handout.notes": "Слайдқа түсініктеме",
+    "slides.popup-blocked": "Браузер баяндамашы режимінің терезесін ашпады. Осы сайт үшін қалқымалы терезелерге рұқсат беріп, S пернесін қайта басыңыз.",
+    "slides.speaker.loading": "Баяндамашы режимі жүктелуде…",
+    "slides.speaker.layout": "Көрініс",
+    "slides.speaker.layout.default": "әдеттегі",
+    "slides.speaker.layout.wide": "кең",
+    "slides.speaker.layout.tall": "тік",
+    "slides.speaker.layout.notes-only": "тек жазбалар",
+    "slides.speaker.cross-origin": "Баяндамашы режимі тек осы сайттағы слайдтардан ашылады.",
+    "slides.speaker.no-connection": "Слайдтар терезесімен байланыс жоқ. Баяндамашы режимін жауып, S пернесімен қайта ашыңыз.",
 }
 
 

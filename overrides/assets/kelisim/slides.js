@@ -1,109 +1,130 @@
 /* Kelisim lecture decks (pages written by scripts/kelisim/slides.py).
- * Three views of one deck: the presentation (reveal.js), `?print-pdf` (reveal's print view,
- * one PDF page per slide) and `?handout` (a printable document: each slide with its notes). */
+ * Three views of one deck: the presentation (reveal.js, with its speaker view in the deck's
+ * language), `?print-pdf` (reveal's print view, one PDF page per slide) and `?handout` (for
+ * participants: two slides per A4 page, each with its notes, trainer-only notes left out).
+ * Slides are short by the build's rules and fit 1280x720 as they are: nothing is shrunk here. */
 (function () {
   "use strict";
 
   var WIDTH = 1280, HEIGHT = 720;
+  var query = new URLSearchParams(window.location.search);
   var printing = /print-pdf/i.test(window.location.search);
-  var handingOut = new URLSearchParams(window.location.search).has("handout");
-  // On screen a slide that is still too long scrolls; on paper every slide must fit its page.
-  var MIN_SCALE = printing || handingOut ? 35 : 60;
-  var strings = JSON.parse(document.getElementById("kl-deck-strings").textContent);
+  var handingOut = query.has("handout");
+  var config = JSON.parse(document.getElementById("kl-deck-config").textContent);
+  var strings = config.strings;
+  var root = document.documentElement;
   var deck = document.querySelector(".kl-deck");
   var slides = Array.prototype.slice.call(deck.querySelectorAll(".slides > section"));
 
-  // Long slides get smaller text rather than being cut off (never below MIN_SCALE %).
-  function fitText() {
-    document.documentElement.classList.add("kl-measuring");
-    // In pixels: the handout moves slides into boxes whose own font size differs.
-    var base = parseFloat(window.getComputedStyle(deck).fontSize);
-    slides.forEach(function (slide) {
-      var body = slide.querySelector(".kl-slide__body");
-      var scale = 100;
-      while (body.scrollHeight > HEIGHT && scale > MIN_SCALE) {
-        scale -= 5;
-        slide.style.fontSize = (base * scale / 100) + "px";
-      }
-      if (scale < 100) slide.setAttribute("data-kl-scale", String(scale));
-      if (body.scrollHeight > HEIGHT) slide.setAttribute("data-kl-overflow", "");
-    });
-    document.documentElement.classList.remove("kl-measuring");
+  // ---------- the handout -------------------------------------------------------------
+
+  // Notes smaller than this are hard to read on paper; longer ones are cut at a paragraph.
+  var NOTES_PT = [8.5, 8, 7.5, 7];
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
   }
 
-  // The handout: no reveal.js; each slide drawn at half size, its notes underneath.
+  function overflows(box) {
+    return box.scrollHeight > box.clientHeight + 1;
+  }
+
+  // Shrinks the notes a little, then drops whole paragraphs from the end, until the item fits
+  // its half page; a line then says where the full text is (the learners' module page).
+  function fitItem(item, notes) {
+    if (!notes) return;
+    for (var i = 0; i < NOTES_PT.length && overflows(item); i++) notes.style.fontSize = NOTES_PT[i] + "pt";
+    if (!overflows(item)) return;
+    var more = element("p", "kl-handout__more", strings["handout.more"]);
+    notes.appendChild(more);
+    while (overflows(item) && more.previousElementSibling && more.previousElementSibling.className !== "kl-handout__notes-title") {
+      var last = more.previousElementSibling;
+      // Go into a wrapper (a case, a list) rather than drop it whole while it has several parts.
+      if (last.children.length > 1 && !/^(P|LI|TR)$/.test(last.tagName)) last.removeChild(last.lastElementChild);
+      else notes.removeChild(last);
+    }
+  }
+
   function handout() {
-    document.documentElement.classList.add("kl-handout");
+    root.classList.add("kl-handout");
     deck.classList.remove("reveal");
-    var heading = document.createElement("h1");
-    heading.className = "kl-handout__title";
-    heading.textContent = document.title;
-    deck.insertBefore(heading, deck.firstChild);
+    var sheets = deck.querySelector(".slides");
+    var pages = [];
     slides.forEach(function (slide, index) {
-      var item = document.createElement("article");
-      item.className = "kl-handout__item";
-      var label = document.createElement("p");
-      label.className = "kl-handout__label";
-      label.textContent = strings.slide.replace("{n}", index + 1);
-      var frame = document.createElement("div");
-      frame.className = "kl-handout__frame";
-      slide.parentNode.insertBefore(item, slide);
-      item.appendChild(label);
+      if (index % 2 === 0) {
+        var page = element("div", "kl-handout__page");
+        page.appendChild(element("p", "kl-handout__header", document.title));
+        sheets.appendChild(page);
+        pages.push(page);
+      }
+      var item = element("article", "kl-handout__item");
+      item.appendChild(element("p", "kl-handout__label", strings.slide.replace("{n}", index + 1)));
+      var frame = element("div", "kl-handout__frame");
       item.appendChild(frame);
       frame.appendChild(slide);
-      var notes = slide.querySelectorAll("aside.notes");
-      if (notes.length) {
-        var box = document.createElement("div");
-        box.className = "kl-handout__notes";
-        var title = document.createElement("p");
-        title.className = "kl-handout__notes-title";
-        title.textContent = strings.notes;
-        box.appendChild(title);
-        Array.prototype.forEach.call(notes, function (note) { box.appendChild(note); });
-        item.appendChild(box);
+      var notes = null;
+      var aside = slide.querySelector("aside.notes");
+      if (aside) {
+        // Trainer-only notes (how to run the exercise, what to look for) are not for participants.
+        Array.prototype.forEach.call(aside.querySelectorAll(".kl-notes__trainer"), function (n) { n.remove(); });
+        if (aside.textContent.trim()) {
+          notes = element("div", "kl-handout__notes");
+          notes.appendChild(element("p", "kl-handout__notes-title", strings["handout.notes"]));
+          while (aside.firstChild) notes.appendChild(aside.firstChild);
+          item.appendChild(notes);
+        }
+        aside.remove();
       }
+      pages[pages.length - 1].appendChild(item);
+      fitItem(item, notes);
     });
   }
 
-  // Gives each element of `doc` found by a selector its text (or, with `attribute`, that attribute).
-  function label(doc, labels, attribute) {
-    Object.keys(labels).forEach(function (selector) {
-      var element = doc.querySelector(selector);
-      if (!element) return;
-      if (attribute) element.setAttribute(attribute, labels[selector]); else element.textContent = labels[selector];
-    });
+  // ---------- the presentation ---------------------------------------------------------
+
+  // A line in the deck's language instead of reveal's English alert (or nothing at all).
+  function say(text) {
+    var box = document.querySelector(".kl-deck-message") || document.body.appendChild(element("p", "kl-deck-message"));
+    box.setAttribute("role", "alert");
+    box.textContent = text;
+    window.setTimeout(function () { box.remove(); }, 8000);
   }
 
-  // reveal.js's speaker view is English: relabel it in the deck's language once it is written.
-  function translateSpeakerView(win) {
-    var doc = win.document;
-    doc.documentElement.lang = document.documentElement.lang;
-    doc.title = strings["speaker.title"];
-    label(doc, {
-      "#upcoming-slide .label": strings["speaker.upcoming"],
-      ".speaker-controls-time .reset-button": strings["speaker.reset"],
-      ".pacing-title": strings["speaker.pacing"],
-      ".speaker-controls-notes .label": strings["speaker.notes"]
-    });
-    var time = doc.querySelector(".speaker-controls-time .label");
-    if (time && time.firstChild) time.firstChild.textContent = strings["speaker.time"] + " ";
-  }
-
-  // reveal.js's own controls speak English: give them the deck's language.
-  function relabel() {
-    label(document, {".controls .navigate-left": strings.previous, ".controls .navigate-right": strings.next},
-          "aria-label");
-    label(document, {".pause-overlay .resume-button": strings.resume});
-  }
-
-  function present() {
+  // The notes plugin writes its speaker view (English, 12-hour clock) into an about:blank pop-up:
+  // the markup is put in the deck's language on its way in (pairs from kelisim.slides.SPEAKER_VIEW).
+  function localiseSpeakerView() {
     var open = window.open;
     window.open = function (url) {
       var win = open.apply(window, arguments);
-      // The notes plugin writes its speaker view into an about:blank pop-up right after this call.
-      if (win && url === "about:blank") window.setTimeout(function () { translateSpeakerView(win); }, 0);
+      if (url !== "about:blank") return win;
+      if (!win) {
+        say(strings["popup-blocked"]);
+        return win;
+      }
+      var write = win.document.write;
+      win.document.write = function (markup) {
+        config.speakerView.forEach(function (pair) { markup = markup.split(pair[0]).join(pair[1]); });
+        return write.call(win.document, markup);
+      };
       return win;
     };
+  }
+
+  // Gives each element found by a selector an attribute value (or, without one, its text).
+  function label(labels, attribute) {
+    Object.keys(labels).forEach(function (selector) {
+      var node = document.querySelector(selector);
+      if (!node) return;
+      if (attribute) node.setAttribute(attribute, labels[selector]); else node.textContent = labels[selector];
+    });
+  }
+
+  function present() {
+    localiseSpeakerView();
+    if (query.has("receiver")) root.classList.add("kl-receiver"); // a preview inside the speaker view
     if (printing) {
       // Headless Chromium runs too few animation frames for reveal's print layout to finish.
       window.requestAnimationFrame = function (callback) {
@@ -121,6 +142,7 @@
       slideNumber: "c/t",
       showSlideNumber: "all",
       overview: true,
+      pause: true, // B or . blanks the screen (and back)
       help: false, // its key list is English only; the trainer bar lists the keys instead
       keyboard: true,
       touch: true,
@@ -129,20 +151,20 @@
       pdfSeparateFragments: false,
       plugins: [window.RevealNotes]
     }).then(function () {
-      relabel();
-      document.documentElement.setAttribute("data-kl-ready", "");
+      // reveal.js's own controls speak English: give them the deck's language.
+      label({".controls .navigate-left": strings.previous, ".controls .navigate-right": strings.next}, "aria-label");
+      label({".pause-overlay .resume-button": strings.resume});
+      root.setAttribute("data-kl-ready", "");
     });
-    var root = document.documentElement;
     root.toggleAttribute("data-kl-first", window.Reveal.getIndices().h === 0);
     window.Reveal.on("slidechanged", function (event) {
       root.toggleAttribute("data-kl-first", event.indexh === 0);
     });
   }
 
-  fitText();
   if (handingOut) {
     handout();
-    document.documentElement.setAttribute("data-kl-ready", "");
+    root.setAttribute("data-kl-ready", "");
   } else {
     present();
   }
