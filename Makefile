@@ -5,13 +5,14 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
-# Debian packages the test suite needs (browser tests, spelling, PDF page counts of printed decks).
-DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils
+# Debian packages the test suite needs (browser tests, spelling, PDF page counts of printed decks,
+# Node for the search stemmer's tests).
+DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils nodejs
 
 # Makes `python -m kelisim` importable from the venv (same line works on Windows).
 export PUT_SCRIPTS_ON_PATH := import pathlib, site; pathlib.Path(site.getsitepackages()[-1], "kelisim.pth").write_text(str(pathlib.Path("scripts").resolve()))
 
-.PHONY: serve build check test system-packages bench moodle quizzes clean
+.PHONY: serve build check test system-packages bench moodle quizzes practice clean
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +42,10 @@ moodle: $(READY)
 # Rewrites the generated quiz pages after a bank is added or removed.
 quizzes: $(READY)
 	$(BIN)/python -m kelisim quizzes
+
+# Rewrites the «Рекомендации для других регионов» pages after a practice note is added or changed.
+practice: $(READY)
+	$(BIN)/python -m kelisim practice pages
 
 # Installs what is missing when running as root on Debian; otherwise says what to install.
 system-packages:

@@ -23,4 +23,7 @@ def on_page_markdown(markdown, page, config, files):
 # After static-i18n (-100) has built the other languages from inside this event.
 @event_priority(-200)
 def on_post_build(config):
-    build.finish(config)
+    try:
+        build.finish(config)
+    except CourseError as error:
+        raise PluginError(error.report()) from None

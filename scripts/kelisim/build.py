@@ -8,6 +8,7 @@ from pathlib import Path
 from . import ROOT, blocks, checks, glossary, site, slides
 from .i18n import t
 from .model import Course
+from .practice import pages as practice_pages
 from .quiz import pages as quiz_pages
 
 
@@ -19,6 +20,7 @@ class BuildState:
     abbreviations: dict | None = None  # {lang: the glossary's `*[term]: definition` lines}
     banks: tuple = ()  # the question banks (kelisim.quiz.bank.Bank)
     pages: dict | None = None  # {lang: {path: Page}}: the Markdown sources as the checks read them
+    practice: tuple = ()  # the practice book's notes (kelisim.practice.notes.Note)
 
 
 STATE = BuildState()
@@ -32,15 +34,21 @@ def configure(config) -> object:
         data = checks.run_checks(root)
         blocks.reset(root, data)
         STATE.course, STATE.banks, STATE.pages = data.course, tuple(data.banks), data.pages
+        STATE.practice = tuple(data.practice)
         STATE.abbreviations = {code: glossary.abbreviations(data.glossary, code) for code in data.course.languages}
-    config.nav = quiz_pages.navigation(navigation(STATE.course), STATE.banks)
+    config.nav = quiz_pages.navigation(navigation(STATE.course, STATE.practice, lang), STATE.banks)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "permalink")
     return config
 
 
-def navigation(course: Course) -> list:
-    """Site navigation, in course.yml's module order; titles come from each page's heading."""
-    return ["index.md", "syllabus.md", "seminar.md", *(m.page for m in course.modules), "slides.md", "glossary.md"]
+def navigation(course: Course, notes=(), lang: str = "ru") -> list:
+    """Site navigation, in course.yml's module order; titles come from each page's heading.
+
+    The practice book (recommendations from the seminar's case notes) follows the modules as a
+    section of its own: it is what the seminar produced, read after the modules, not a step in them.
+    """
+    return ["index.md", "syllabus.md", "seminar.md", *(m.page for m in course.modules),
+            *practice_pages.navigation(list(notes), lang), "slides.md", "glossary.md"]
 
 
 def page_markdown(markdown: str, page, config) -> str:
@@ -61,5 +69,6 @@ def finish(config) -> None:
     """
     if config.plugins["i18n"].building:
         return
-    site.finalize(Path(config.site_dir), STATE.course)
+    settings = {lang: site.search_settings(config, lang) for lang in STATE.course.languages}
+    site.finalize(Path(config.site_dir), STATE.course, settings)
     slides.build_decks(Path(config.site_dir), STATE.course, STATE.pages)

@@ -15,6 +15,7 @@ from .blocks import GENERATED, KNOWN
 from .glossary import load_glossary
 from .model import Course, load_course
 from .pages import Page, read_page
+from .practice import check_practice
 from .quiz import check_quizzes
 from .problems import CourseError, Problem, raise_if_any, rel
 from .slides import MAX_BULLETS, MAX_WORDS, slide_figures, slide_title
@@ -34,6 +35,7 @@ class CourseData:
     sources: dict
     banks: list
     pages: dict  # {lang: {path inside the language folder: Page}}, as read_pages gives them
+    practice: list = ()  # the practice book's case notes (kelisim.practice.notes.Note)
 
 
 def run_checks(root: Path = ROOT) -> CourseData:
@@ -60,8 +62,10 @@ def run_checks(root: Path = ROOT) -> CourseData:
     banks, quiz_problems = check_quizzes(root, course, pages)
     problems += quiz_problems
     problems += citations.check(root, course, pages, loaded["sources"], banks)
+    notes, practice_problems = check_practice(root, course, loaded["sources"])
+    problems += practice_problems
     raise_if_any(problems)
-    return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages)
+    return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages, notes)
 
 
 def read_pages(root: Path, languages) -> dict[str, dict[str, Page]]:

@@ -6,6 +6,7 @@ import argparse
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from . import ROOT
 from .problems import CourseError, rel
@@ -114,6 +115,83 @@ def cmd_quizzes(args) -> int:
     return 0
 
 
+def _practice_book():
+    """The practice book's data, or None after printing its problems."""
+    from .practice.book import load_book
+
+    book, problems = load_book(ROOT)
+    if problems:
+        print(CourseError(problems).report(), file=sys.stderr)
+    return book
+
+
+def _write_practice_pages(check: bool) -> int:
+    from .model import load_course
+    from .practice.notes import check_notes
+    from .practice.pages import COMMAND, stale_problems, write_pages
+    from .sources import load_sources
+
+    book = _practice_book()
+    if book is None:
+        return 1
+    course = load_course(ROOT)
+    notes, problems = check_notes(ROOT, book, load_sources(ROOT))
+    if check and not problems:
+        problems = stale_problems(ROOT, book, notes, course)
+    if problems:
+        print(CourseError(problems).report(), file=sys.stderr)
+        return 1
+    if check:
+        print(f"OK: the practice pages are current for {len(notes)} note(s).")
+        return 0
+    for change in write_pages(ROOT, book, notes, course) or [f"nothing to do: pages are current ({COMMAND} --check)"]:
+        print(change)
+    return 0
+
+
+def cmd_practice(args) -> int:
+    """The seminar practice book: new note, import the case clinic's CSV, write the recommendation pages."""
+    from .practice import intake
+
+    if args.action == "pages":
+        return _write_practice_pages(args.check)
+    book = _practice_book()
+    if book is None:
+        return 1
+    if args.action == "new":
+        interactive = sys.stdin.isatty()
+
+        def choose(value, prompt, labels):
+            if value:
+                if value not in labels:
+                    raise SystemExit(f"'{value}' is not one of: {', '.join(labels)}")
+                return value
+            if not interactive:
+                raise SystemExit(f"{prompt} is needed: pass it as an option (see --help)")
+            return intake.ask(prompt, labels)
+
+        region = choose(args.region, "Region / Регион / Өңір", {k: v.text["ru"] for k, v in book.regions.items()})
+        theme = choose(args.theme, "Theme / Тема / Тақырып", {k: v.text["ru"] for k, v in book.themes.items()})
+        language = choose(args.language, "Language / Язык / Тіл",
+                          {"ru": "русский", "kk": "қазақша", "both": "русский + қазақша"})
+        languages = intake.LANGUAGE_CHOICES[language]
+        title = {lang: args.title or "" for lang in languages}
+        draft = intake.Draft(region, [theme], languages, title, args.district_type or "", args.period or "")
+        path = intake.write_new(ROOT, book, draft, args.slug)
+        print(f"wrote {rel(path, ROOT)}: fill in the title, the fields marked with a comment and every section; "
+              f"then `python -m kelisim practice pages` and `python -m kelisim check`")
+        return 0
+    written, problems = intake.import_csv(ROOT, book, Path(args.file).resolve())
+    for path in written:
+        print(f"wrote {rel(path, ROOT)}")
+    if problems:
+        print(CourseError(problems).report(), file=sys.stderr)
+    print(f"{len(written)} note(s) written, {len({p.line for p in problems})} row(s) rejected.")
+    if written:
+        _write_practice_pages(check=False)
+    return 1 if problems else 0
+
+
 def cmd_moodle(args) -> int:
     """Export the quiz banks as Moodle XML, one file per language (dist/moodle/)."""
     from .quiz import moodle
@@ -128,7 +206,7 @@ def cmd_moodle(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    """Print size and speed figures: quiz widget (against its budget), decks, build time, site size."""
+    """Print size and speed figures: quiz widget (against its budget), decks, build time, site size, search recall."""
     import tempfile
     import time
     from pathlib import Path
@@ -155,7 +233,26 @@ def cmd_bench(args) -> int:
         print(f"site         {total / 1e6:7.1f} MB in {len(files)} files, {len(pages)} HTML pages")
         largest = max(pages, key=lambda p: p.stat().st_size)
         print(f"largest page {largest.stat().st_size / 1e3:7.0f} kB {largest.relative_to(tmp)}")
-    return 0 if packed <= BUDGET else 1
+        search_ok = args.no_search or bench_search(Path(tmp))
+    return 0 if packed <= BUDGET and search_ok else 1
+
+
+def bench_search(site) -> bool:
+    """Search recall@5 per language, beside stock Material's (kelisim.search_bench)."""
+    import tempfile
+    from pathlib import Path
+
+    from . import search_bench
+
+    data = checked_course()
+    with tempfile.TemporaryDirectory() as work:
+        return data is not None and search_bench.run(site, data.course, Path(work))
+
+
+def intake_choices():
+    """`practice new --language` choices (imported when needed, like each command's own module)."""
+    from .practice.intake import LANGUAGE_CHOICES
+    return LANGUAGE_CHOICES
 
 
 def bench_decks() -> None:
@@ -186,9 +283,26 @@ def main(argv: list[str] | None = None) -> int:
     quizzes = commands.add_parser("quizzes", help=cmd_quizzes.__doc__)
     quizzes.add_argument("--check", action="store_true", help="fail if generated quiz pages are stale; write nothing")
     quizzes.set_defaults(run=cmd_quizzes)
+    practice = commands.add_parser("practice", help=cmd_practice.__doc__)
+    actions = practice.add_subparsers(dest="action", required=True)
+    new = actions.add_parser("new", help="write a case-note template (asks for what is not given as options)")
+    new.add_argument("--region", help="region id, e.g. turkistan (course/practice.yml)")
+    new.add_argument("--theme", help="theme id, e.g. land-water")
+    new.add_argument("--language", choices=sorted(intake_choices()), help="ru, kk or both")
+    new.add_argument("--slug", help="file name without .md (default: the theme)")
+    new.add_argument("--title", help="the note's title")
+    new.add_argument("--district-type", help="district type id, e.g. rural")
+    new.add_argument("--period", help="2024, 2024-05 or 2023–2024")
+    importer = actions.add_parser("import", help="write a note for each good row of the case clinic's CSV")
+    importer.add_argument("file", help="CSV (UTF-8, comma or semicolon) with the columns listed in AUTHORING.md")
+    pages = actions.add_parser("pages", help="write the generated recommendation pages (--check: report stale ones)")
+    pages.add_argument("--check", action="store_true", help="fail if the generated pages are stale; write nothing")
+    practice.set_defaults(run=cmd_practice)
     moodle = commands.add_parser("moodle", help=cmd_moodle.__doc__)
     moodle.add_argument("--out", default="dist/moodle")
     moodle.set_defaults(run=cmd_moodle)
-    commands.add_parser("bench", help=cmd_bench.__doc__).set_defaults(run=cmd_bench)
+    bench = commands.add_parser("bench", help=cmd_bench.__doc__)
+    bench.add_argument("--no-search", action="store_true", help="skip the search recall benchmark (Chromium)")
+    bench.set_defaults(run=cmd_bench)
     args = parser.parse_args(argv)
     return args.run(args)

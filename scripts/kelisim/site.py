@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 from .i18n import t
+from .problems import CourseError, Problem
 
 INDEX = Path("search") / "search_index.json"
+LUNR_LANGUAGES = "assets/javascripts/lunr/min"
 
 
-def finalize(site_dir: Path, course) -> None:
-    split_search_index(site_dir, course)
+def finalize(site_dir: Path, course, search_settings: dict[str, dict]) -> None:
+    split_search_index(site_dir, course, search_settings)
     for lang in course.languages:
         write_404(site_dir, course, lang)
 
@@ -29,11 +32,35 @@ def to_site_root(course, lang: str, path: str) -> str:
     return "../" * (path.count("/") + (lang != course.default_language))
 
 
-def split_search_index(site_dir: Path, course) -> None:
+def search_settings(config, lang: str) -> dict:
+    """The search settings a language partial sets (overrides/partials/languages/<lang>.html).
+
+    Material reads them from the default language's partial only; each language index gets its own.
+    Several lunr languages are listed with commas: each one is a lunr.<lang>.min.js the worker loads.
+    """
+    partial = f"partials/languages/{lang}.html"
+    translate = config.theme.get_env().get_template(partial).module.t
+    split = (lambda value: [part for part in re.split(r"\s*,\s*", value.strip()) if part])
+    settings = {"lang": split(translate("search.config.lang")),
+                "separator": translate("search.config.separator"),
+                "pipeline": split(translate("search.config.pipeline"))}
+    # The worker imports each one and dies on a missing file: the search box would never answer.
+    missing = [name for name in settings["lang"] if name != "en" and not any(
+        (Path(folder) / LUNR_LANGUAGES / f"lunr.{name}.min.js").is_file() for folder in config.theme.dirs)]
+    if missing:
+        raise CourseError([Problem(f"overrides/{partial}", None, "search.config.lang", "search-language",
+                                   f"no lunr language file for {', '.join(missing)}",
+                                   f"list languages that have {LUNR_LANGUAGES}/lunr.<lang>.min.js "
+                                   "(in Material or in overrides/)")])
+    return settings
+
+
+def split_search_index(site_dir: Path, course, settings: dict[str, dict]) -> None:
     """One index per language, each also as a script for file:// (where fetch is not allowed).
 
     static-i18n writes one index with every language; Material loads the index from the
     page's "base", which overrides/main.html sets to the language's own root.
+    `settings` holds each language's search settings (see search_settings).
     """
     combined = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     other_prefixes = tuple(f"{lang}/" for lang in course.languages if lang != course.default_language)
@@ -46,7 +73,8 @@ def split_search_index(site_dir: Path, course) -> None:
                     if d["location"].startswith(prefix)]
         target = language_dir(site_dir, course, lang) / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps({"config": combined["config"], "docs": docs}, ensure_ascii=False)
+        config = {**combined["config"], **settings[lang]}
+        data = json.dumps({"config": config, "docs": docs}, ensure_ascii=False)
         target.write_text(data, encoding="utf-8")
         target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 

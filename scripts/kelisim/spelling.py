@@ -100,9 +100,15 @@ def yaml_lines(path: Path, lang: str):
 
 def sources(root: Path, lang: str):
     """Every piece of `lang` text with where it comes from."""
+    generated = root / "docs" / lang / "practice"  # pages made from the notes, which are checked below
     for path in sorted((root / "docs" / lang).rglob("*.md")):
+        if generated in path.parents:
+            continue
         for number, line in page_lines(path):
             yield path, number, line
+    from .practice.notes import text_lines
+
+    yield from text_lines(root, lang)
     from .quiz.bank import bank_files
 
     for path in [root / "course" / "course.yml", root / "course" / "glossary.yml", root / "course" / "sources.yml",

@@ -8,7 +8,8 @@ abbreviations («ДУМК», also «ДУМК-ның»). A phrase listed under `a
 legitimate use that contains a variant). Pages are read a paragraph at a time, so a phrase broken
 across two lines is still found.
 
-Checked: pages, quiz banks, course data (course.yml, glossary.yml, sources.yml) and interface strings
+Checked: pages, practice notes (each part in its own language; not the pages generated from them),
+quiz banks, course data (course.yml, glossary.yml, sources.yml, practice.yml) and interface strings
 (kelisim/i18n.py, overrides/partials/languages/<lang>.html).
 """
 
@@ -109,6 +110,21 @@ def page_paragraphs(path: Path):
             chunk = []
 
 
+def note_paragraphs(root: Path, lang: str):
+    """(path, text, line_of) per paragraph of the practice notes' `lang` parts (and their titles)."""
+    from .practice.notes import text_lines
+
+    chunk: list[tuple[int, str]] = []
+    current = None
+    for path, number, line in [*text_lines(root, lang), (None, 0, "")]:
+        if chunk and (path != current or not line.strip()):
+            yield (current, *_joined(chunk))
+            chunk = []
+        current = path
+        if line.strip():
+            chunk.append((number, line))
+
+
 def _joined(chunk: list[tuple[int, str]]):
     starts, parts, offset = [], [], 0
     for number, line in chunk:
@@ -175,11 +191,16 @@ def check(root: Path = ROOT, languages=("ru", "kk")) -> list[Problem]:
         rules = load_style(root, lang)
         if not rules:
             continue
+        generated = root / "docs" / lang / "practice"  # made from the practice notes, checked at the source below
         for path in sorted((root / "docs" / lang).rglob("*.md")):
+            if generated in path.parents:
+                continue
             for text, line_of in page_paragraphs(path):
                 problems += problems_in(text, rules, rel(path, root), line_of)
+        for path, text, line_of in note_paragraphs(root, lang):
+            problems += problems_in(text, rules, rel(path, root), line_of)
         for path in [root / "course" / "course.yml", root / "course" / "glossary.yml", root / "course" / "sources.yml",
-                     *bank_files(root)]:
+                     root / "course" / "practice.yml", *bank_files(root)]:
             if path.exists():
                 for text, line in yaml_texts(path, lang, root):
                     problems += problems_in(text, rules, rel(path, root), lambda _, line=line: line)

@@ -82,6 +82,11 @@ def load(path: Path, problems: list[Problem], name: str):
     except FileNotFoundError:
         problems.append(Problem(name, None, None, "file-missing", "the file does not exist", f"create {name}"))
         return None
+    return load_text(text, problems, name)
+
+
+def load_text(text: str, problems: list[Problem], name: str):
+    """`load` for text already read (e.g. a page's front matter, blank lines keeping the line numbers)."""
     duplicates: list = []
     loader = _Loader(text, duplicates)
     try:

@@ -53,7 +53,7 @@ def test_no_english_alt_text_from_the_theme(built_site):
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project's sources (not the venv) to break."""
-    for name in ("course", "docs", "quizzes"):
+    for name in ("course", "docs", "quizzes", "practice"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return link_toolkit(tmp_path)
 
@@ -89,3 +89,19 @@ def test_broken_anchor_fails_the_build_site(project_copy):
         page.write_text(page.read_text(encoding="utf-8") + "\n[x](syllabus.md#no-such-anchor)\n", encoding="utf-8")
     result = build_site(project_copy)
     assert result.returncode != 0 and "no-such-anchor" in result.stderr
+
+
+def test_a_practice_note_with_a_name_a_phone_and_an_iin_fails_the_build_naming_the_lines(project_copy):
+    note = project_copy / "practice/kyzylorda/water-schedule.md"
+    text = note.read_text(encoding="utf-8")
+    heading = "## Кто действовал\n\n"
+    leak = ["Аким округа Ерлан дал свой номер +7 701 123 45 67.", "В заявлении был ИИН 900101300123."]
+    note.write_text(text.replace(heading, heading + "\n".join(leak) + "\n"), encoding="utf-8")
+    lines = note.read_text(encoding="utf-8").split("\n")
+    name_line, iin_line = lines.index(leak[0]) + 1, lines.index(leak[1]) + 1
+    result = build_site(project_copy)
+    assert result.returncode != 0
+    where = "practice/kyzylorda/water-schedule.md"
+    assert f"{where}:{name_line}: [Ерлан] 'Ерлан' is a personal name (rule: practice-personal-name)" in result.stderr
+    assert f"{where}:{name_line}: [+7 701 123 45 67]" in result.stderr and "(rule: practice-phone)" in result.stderr
+    assert f"{where}:{iin_line}: [900101300123]" in result.stderr and "(rule: practice-iin)" in result.stderr

@@ -37,7 +37,8 @@ def test_kazakh_theme_strings_are_kazakh_not_english_or_russian():
     for key in visible:
         assert kk[key] != en[key], f"kk '{key}' is still English"
         assert re.search("[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]", kk[key]), f"kk '{key}' has no Cyrillic"
-    assert kk["search.config.lang"] == "ru", "lunr has no Kazakh; 'kk' would hang the search box"
+    # lunr has no Kazakh of its own: ours is overrides/assets/javascripts/lunr/min/lunr.kk.min.js
+    assert kk["search.config.lang"].split(",")[0].strip() == "kk", "the Kazakh site searches with lunr.kk"
     assert sum(kk[k] != ru[k] for k in visible) > len(visible) - 5, "kk strings look copied from ru"
 
 

@@ -100,7 +100,7 @@ def navigation(nav: list, banks: list[Bank]) -> list:
     result = []
     for entry in nav:
         result.append(entry)
-        if entry in after:
+        if isinstance(entry, str) and entry in after:  # sections (dicts) hold no module pages
             result.append(after[entry])
     return result + [ANSWER_KEY] if banks else result
 
