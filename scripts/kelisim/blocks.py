@@ -1,7 +1,7 @@
 """Course blocks: the closed set of `/// name` blocks authors may use (see AUTHORING.md).
 
 Teaching blocks wrap author text: status, key-points, case (with a nested questions
-block), trainer-note, sources. Generated blocks take no text and render course data
+block), briefing (a sourced account of a real incident), trainer-note, sources. Generated blocks take no text and render course data
 in the page's language: outcomes, module-cards, syllabus, timetable, glossary, slides.
 The rules (unknown names, missing parts) are checked with line numbers by
 `kelisim.checks` before anything renders; these classes assume valid input.
@@ -23,7 +23,7 @@ from . import ROOT
 from .i18n import Date, duration, t
 from .sources import parse_citation
 
-TEACHING = {"status", "key-points", "case", "questions", "trainer-note", "sources", "slide"}
+TEACHING = {"status", "key-points", "case", "questions", "briefing", "trainer-note", "sources", "slide"}
 #: `quiz` and `answer-key` render the question banks (kelisim.quiz); `quiz` names its bank in an `id:` option.
 GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides", "quiz", "answer-key"}
 KNOWN = TEACHING | GENERATED
@@ -158,6 +158,40 @@ class Questions(CourseBlock):
         div = self.holder(parent, "div", "kl-case__questions")
         child(div, "p", t(self.lang, "case.questions"), class_="kl-case__questions-title")
         return div
+
+
+#: A briefing's fields, in this order, each a paragraph opening with its bold label (i18n `briefing.<field>`).
+BRIEFING_FIELDS = ("when", "trigger", "framing", "mobilisation", "response", "court", "lessons")
+
+
+def briefing_sources(option: str) -> list[str]:
+    """The `sources:` option of a briefing: registry ids separated by spaces or commas."""
+    return [s for s in option.replace(",", " ").split() if s]
+
+
+class Briefing(CourseBlock):
+    """`/// briefing | Place, date` + `id:` and `sources:` options: a real incident told by mechanism.
+
+    The fields (BRIEFING_FIELDS) are written by the author; the block adds the anchor
+    `briefing-<id>`, a label saying what kind of text this is, and links to its sources
+    in the page's sources block.
+    """
+
+    NAME, KIND = "briefing", "info"
+    ARGUMENT = True
+    OPTIONS = {"id": ("", type_string), "sources": ("", type_string)}
+
+    def on_create(self, parent):
+        section = self.box(parent, f"{t(self.lang, 'briefing')}: {self.argument}", id=f"briefing-{self.options['id']}")
+        child(section, "p", t(self.lang, "briefing.label"), class_="kl-briefing__label")
+        return section
+
+    def on_end(self, block):
+        footer = child(block, "p", f"{t(self.lang, 'briefing.sources')}: ", class_="kl-briefing__sources")
+        ids = briefing_sources(self.options["sources"])
+        for number, source_id in enumerate(ids):
+            link = child(footer, "a", CONTEXT.sources[source_id].title[self.lang], href=f"#source-{source_id}")
+            link.tail = "; " if number < len(ids) - 1 else "."
 
 
 class TrainerNote(CourseBlock):
@@ -398,7 +432,7 @@ class AnswerKeyBlock(CourseBlock):
         return render.answer_key(parent, list(CONTEXT.banks.values()), CONTEXT)
 
 
-BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, TrainerNote, SlideBlock, SourcesBlock,
+BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, Briefing, TrainerNote, SlideBlock, SourcesBlock,
                  Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex, QuizBlock, AnswerKeyBlock]
 assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 

@@ -6,12 +6,14 @@ the line, the id and the fix (see `problems.Problem`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import ROOT
-from .blocks import GENERATED, KNOWN
+from .blocks import BRIEFING_FIELDS, GENERATED, KNOWN, briefing_sources
+from .i18n import STRINGS
 from .glossary import load_glossary
 from .model import Course, load_course
 from .pages import Page, read_page
@@ -138,6 +140,8 @@ def block_problems(page: Page, file: str, sources) -> list[Problem]:
                     "add a nested '/// questions' block (the case itself then opens with four slashes: '//// case')")
             if not _prose(block):
                 add(block, "case-scenario", "a case needs a scenario before its questions", "describe the situation")
+        if block.name == "briefing":
+            problems += _briefing_problems(file, block, page, sources)
         if block.name == "questions" and (block.parent is None or block.parent.name != "case"):
             add(block, "questions-outside-case", "'questions' belongs inside a case", "move it into a '//// case' block")
         if block.name == "slide" and block.parent is not None:
@@ -177,6 +181,46 @@ def _slide_problems(file: str, block, page: Page) -> list[Problem]:
 
 def _prose(block) -> bool:
     return any(line.strip() and not line.lstrip().startswith("/") for line in block.body)
+
+
+RE_FIELD_LABEL = re.compile(r"^\*\*(.+?)\.?\*\*")
+
+
+def _briefing_problems(file: str, block, page: Page, sources) -> list[Problem]:
+    """A briefing: title, id, the fixed fields in order, and two or more sources the page cites."""
+    problems = []
+
+    def add(rule, message, fix):
+        problems.append(Problem(file, block.line, block.options.get("id") or block.name, rule, message, fix))
+
+    if not block.argument:
+        add("briefing-title", "a briefing needs a title (place and date)", "write '/// briefing | Шелек, ноябрь 2006 года'")
+    if not block.options.get("id"):
+        add("briefing-id", "a briefing needs an ASCII id (its anchor is briefing-<id>, the same in both languages)",
+            "add an indented option line right under the header: '    id: shelek-2006'")
+    parts = file.split("/")
+    langs = [parts[1]] if len(parts) > 2 and parts[0] == "docs" and parts[1] in STRINGS else list(STRINGS)
+    expected = {lang: [STRINGS[lang][f"briefing.{field}"] for field in BRIEFING_FIELDS] for lang in langs}
+    paragraphs = [line for previous, line in zip([""] + block.body, block.body) if not previous.strip()]
+    found = [m.group(1).rstrip(".") for m in map(RE_FIELD_LABEL.match, paragraphs) if m]
+    if found not in expected.values():
+        labels = next(iter(expected.values()))
+        add("briefing-fields", f"the briefing's fields are {', '.join(found) or 'missing'}; "
+            f"expected {', '.join(labels)}, in this order",
+            "start each field's paragraph with its bold label, e.g. '**" + labels[0] + ".** …'")
+    cited_on_page = {c[0] for b in page.walk_blocks() if b.name == "sources"
+                     for c in map(parse_citation, b.body) if c}
+    ids = briefing_sources(block.options.get("sources", ""))
+    if len(set(ids)) < 2:
+        add("briefing-sources", "a briefing pairs at least two sources (official and independent where they exist)",
+            "add an option line '    sources: <id> <id>' with ids from course/sources.yml")
+    for source_id in ids:
+        if source_id not in sources:
+            add("unknown-source", f"source '{source_id}' is not in course/sources.yml", "add it to the registry or fix the id")
+        elif source_id not in cited_on_page:
+            add("briefing-sources", f"'{source_id}' is not in this page's sources block, so its link has no target",
+                f"add '- {source_id}' to the page's '/// sources' block")
+    return problems
 
 
 def _citation_problems(file: str, block, sources) -> list[Problem]:

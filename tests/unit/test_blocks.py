@@ -83,3 +83,12 @@ def test_generated_blocks_use_fresh_data_after_reset(tiny_course):
     write(tiny_course, "course/course.yml", course_yml.read_text(encoding="utf-8").replace("Объяснять", "Анализировать"))
     blocks.reset(tiny_course)
     assert "Анализировать" in render(tiny_course, "/// outcomes\n///")
+
+
+def test_briefing_has_anchor_label_and_links_to_its_sources(tiny_course):
+    text = ("/// briefing | Посёлок, 2006\n    id: village-2006\n    sources: new-law, old-law\n\n"
+            "**Где и когда.** Ноябрь.\n///")
+    html = render(tiny_course, text)
+    assert 'id="briefing-village-2006"' in html and "Справка: Посёлок, 2006" in html
+    assert "без оценки вины" in html and "<strong>Где и когда.</strong> Ноябрь." in html
+    assert 'href="#source-new-law">Новый закон</a>; <a href="#source-old-law">Старый закон</a>.' in html

@@ -156,3 +156,47 @@ def test_all_problems_reported_at_once(tiny_course):
     report = CourseError(found).report()
     assert report.startswith(f"{len(found)} problems in the course sources:")
     assert "docs/ru/modules/first.md:7: " in report
+
+
+BRIEFING = ("/// briefing | Посёлок, 2006\n    id: village-2006\n    sources: {sources}\n\n"
+            "{fields}\n///\n\n/// sources\n- new-law\n- old-law (historical)\n///")
+RU_FIELDS = ["Где и когда", "Повод", "Интерпретация", "Мобилизация", "Реакция", "Суд", "Выводы для района"]
+KK_FIELDS = ["Қайда және қашан", "Түрткі", "Түсіндірілуі", "Жұмылдыру", "Ден қою", "Сот", "Аудан үшін тағылым"]
+
+
+def briefing(labels, sources="new-law old-law"):
+    return BRIEFING.format(sources=sources, fields="\n\n".join(f"**{label}.** Текст." for label in labels))
+
+
+def test_briefing_with_its_fields_and_two_sources_passes(tiny_course):
+    page(tiny_course, "ru", briefing(RU_FIELDS))
+    page(tiny_course, "kk", briefing(KK_FIELDS))
+    run_checks(tiny_course)
+
+
+def test_briefing_fields_out_of_order(tiny_course):
+    swapped = RU_FIELDS[:1] + [RU_FIELDS[2], RU_FIELDS[1]] + RU_FIELDS[3:]
+    page(tiny_course, "ru", briefing(swapped))
+    page(tiny_course, "kk", briefing(KK_FIELDS))
+    problem = only(tiny_course, "briefing-fields")
+    assert problem.file == "docs/ru/modules/first.md" and "Повод, Интерпретация" in problem.message
+
+
+def test_briefing_in_kazakh_needs_kazakh_labels(tiny_course):
+    page(tiny_course, "ru", briefing(RU_FIELDS))
+    page(tiny_course, "kk", briefing(RU_FIELDS))
+    assert only(tiny_course, "briefing-fields").file == "docs/kk/modules/first.md"
+
+
+def test_briefing_needs_two_sources_cited_on_the_page(tiny_course):
+    page(tiny_course, "ru", briefing(RU_FIELDS, sources="new-law"))
+    page(tiny_course, "kk", briefing(KK_FIELDS, sources="new-law elsewhere"))
+    rules = {(p.file.split("/")[1], p.rule) for p in problems(tiny_course)}
+    assert rules == {("ru", "briefing-sources"), ("kk", "unknown-source")}
+
+
+def test_briefing_source_missing_from_the_sources_block(tiny_course):
+    text = briefing(RU_FIELDS).replace("- old-law (historical)\n", "")
+    page(tiny_course, "ru", text)
+    page(tiny_course, "kk", briefing(KK_FIELDS).replace("- old-law (historical)\n", ""))
+    assert "'- old-law'" in problems_with(tiny_course, "briefing-sources")[0].fix
