@@ -2,7 +2,7 @@
 
 Teaching blocks wrap author text: status, key-points, case (with a nested questions
 block), briefing (a sourced account of a real incident), trainer-note, sources. Generated blocks take no text and render course data
-in the page's language: outcomes, module-cards, syllabus, timetable, glossary, slides.
+in the page's language: outcomes, module-cards, syllabus, timetable, glossary, slides, exercise-cards.
 The rules (unknown names, missing parts) are checked with line numbers by
 `kelisim.checks` before anything renders; these classes assume valid input.
 """
@@ -25,7 +25,9 @@ from .sources import parse_citation
 
 TEACHING = {"status", "key-points", "case", "questions", "briefing", "trainer-note", "sources", "slide"}
 #: `quiz` and `answer-key` render the question banks (kelisim.quiz); `quiz` names its bank in an `id:` option.
-GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides", "quiz", "answer-key"}
+#: `exercise-cards` prints course/exercises/<id>.yml (kelisim.exercise), named in an `id:` option.
+GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides", "quiz", "answer-key",
+             "exercise-cards"}
 KNOWN = TEACHING | GENERATED
 
 
@@ -63,6 +65,12 @@ class PageContext:
         from .quiz.bank import load_banks
         return {bank.id: bank for bank in load_banks(self.root, self.course)}
 
+    @cached_property
+    def exercises(self):
+        from .checks import read_pages
+        from .exercise import check_exercises
+        return {e.id: e for e in check_exercises(self.root, self.course, read_pages(self.root, self.course.languages))[0]}
+
     def link(self, target: str) -> str:
         """Relative link from this page to another page of the same language."""
         return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
@@ -88,6 +96,7 @@ def reset(root: Path = ROOT, data=None) -> None:
         CONTEXT.course, CONTEXT.glossary, CONTEXT.sources = data.course, data.glossary, data.sources
         CONTEXT.banks = {bank.id: bank for bank in data.banks}
         CONTEXT.pages = data.pages
+        CONTEXT.exercises = {exercise.id: exercise for exercise in data.exercises}
 
 
 def child(parent, tag: str, text: str | None = None, **attrs) -> etree.Element:
@@ -432,8 +441,23 @@ class AnswerKeyBlock(CourseBlock):
         return render.answer_key(parent, list(CONTEXT.banks.values()), CONTEXT)
 
 
+class ExerciseCardsBlock(CourseBlock):
+    """`/// exercise-cards` + `id: <exercise>` option: printable role, inject and checklist cards."""
+
+    NAME = "exercise-cards"
+    OPTIONS = {"id": ("", type_string)}
+
+    def on_create(self, parent):
+        from .exercise import render
+        from .site import to_site_root
+
+        stylesheet = to_site_root(CONTEXT.course, self.lang, CONTEXT.path) + "assets/kelisim/exercise.css"
+        return render(parent, CONTEXT.exercises[self.options["id"]], CONTEXT, stylesheet)
+
+
 BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, Briefing, TrainerNote, SlideBlock, SourcesBlock,
-                 Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex, QuizBlock, AnswerKeyBlock]
+                 Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex, QuizBlock, AnswerKeyBlock,
+                 ExerciseCardsBlock]
 assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 
 

@@ -21,6 +21,7 @@ class BuildState:
     banks: tuple = ()  # the question banks (kelisim.quiz.bank.Bank)
     pages: dict | None = None  # {lang: {path: Page}}: the Markdown sources as the checks read them
     practice: tuple = ()  # the practice book's notes (kelisim.practice.notes.Note)
+    materials: tuple = ()  # (module id, page path) of each exercise's printable page (materials/<exercise>.md)
 
 
 STATE = BuildState()
@@ -35,20 +36,29 @@ def configure(config) -> object:
         blocks.reset(root, data)
         STATE.course, STATE.banks, STATE.pages = data.course, tuple(data.banks), data.pages
         STATE.practice = tuple(data.practice)
+        STATE.materials = materials_pages(data)
         STATE.abbreviations = {code: glossary.abbreviations(data.glossary, code) for code in data.course.languages}
-    config.nav = quiz_pages.navigation(navigation(STATE.course, STATE.practice, lang), STATE.banks)
+    config.nav = quiz_pages.navigation(navigation(STATE.course, STATE.practice, lang, STATE.materials), STATE.banks)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "permalink")
     return config
 
 
-def navigation(course: Course, notes=(), lang: str = "ru") -> list:
+def navigation(course: Course, notes=(), lang: str = "ru", materials=()) -> list:
     """Site navigation, in course.yml's module order; titles come from each page's heading.
 
+    A module's printable exercise pages (`materials`: (module id, path) pairs) follow its page.
     The practice book (recommendations from the seminar's case notes) follows the modules as a
     section of its own: it is what the seminar produced, read after the modules, not a step in them.
     """
-    return ["index.md", "syllabus.md", "seminar.md", *(m.page for m in course.modules),
+    modules = [[m.page, *(path for module, path in materials if module == m.id)] for m in course.modules]
+    return ["index.md", "syllabus.md", "seminar.md", *(page for pages in modules for page in pages),
             *practice_pages.navigation(list(notes), lang), "slides.md", "glossary.md"]
+
+
+def materials_pages(data) -> tuple:
+    """(module id, page path) of each exercise that has its printable page, materials/<exercise id>.md."""
+    pages = data.pages[data.course.default_language]
+    return tuple((e.module, f"materials/{e.id}.md") for e in data.exercises if f"materials/{e.id}.md" in pages)
 
 
 def page_markdown(markdown: str, page, config) -> str:

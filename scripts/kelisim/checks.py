@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import ROOT
 from .blocks import BRIEFING_FIELDS, GENERATED, KNOWN, briefing_sources
+from .exercise import check_exercises
 from .i18n import STRINGS
 from .glossary import load_glossary
 from .model import Course, load_course
@@ -38,6 +39,7 @@ class CourseData:
     banks: list
     pages: dict  # {lang: {path inside the language folder: Page}}, as read_pages gives them
     practice: list = ()  # the practice book's case notes (kelisim.practice.notes.Note)
+    exercises: list = ()  # exercise materials (kelisim.exercise.Exercise)
 
 
 def run_checks(root: Path = ROOT) -> CourseData:
@@ -66,8 +68,10 @@ def run_checks(root: Path = ROOT) -> CourseData:
     problems += citations.check(root, course, pages, loaded["sources"], banks)
     notes, practice_problems = check_practice(root, course, loaded["sources"])
     problems += practice_problems
+    exercises, exercise_problems = check_exercises(root, course, pages)
+    problems += exercise_problems
     raise_if_any(problems)
-    return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages, notes)
+    return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages, notes, exercises)
 
 
 def read_pages(root: Path, languages) -> dict[str, dict[str, Page]]:

@@ -109,10 +109,11 @@ def sources(root: Path, lang: str):
     from .practice.notes import text_lines
 
     yield from text_lines(root, lang)
+    from .exercise import exercise_files
     from .quiz.bank import bank_files
 
     for path in [root / "course" / "course.yml", root / "course" / "glossary.yml", root / "course" / "sources.yml",
-                 *bank_files(root)]:
+                 *bank_files(root), *exercise_files(root)]:
         if path.exists():
             for number, text in yaml_lines(path, lang):
                 yield path, number, text

@@ -11,7 +11,7 @@ from kelisim import i18n
 
 VALUES = dict(n=3, total=12, s="2,5", m=4, p=63, a=2, item="Ескерту", hours="6 сағ 30 мин", h=6,
               title="«Медиация туралы» Заң", date=i18n.Date("kk", "2026-03-15"),
-              first="орыс", second="қазақ", role="семинар тренері")
+              first="орыс", second="қазақ", role="семинар тренері", minute=15)
 
 REVIEWED = {
     "permalink": "Осы бөлімге сілтеме",
@@ -169,6 +169,20 @@ REVIEWED = {
     "slides.speaker.layout.notes-only": "тек жазбалар",
     "slides.speaker.cross-origin": "Баяндамашы режимі тек осы сайттағы слайдтардан ашылады.",
     "slides.speaker.no-connection": "Слайдтар терезесімен байланыс жоқ. Баяндамашы режимін жауып, S пернесімен қайта ашыңыз.",
+    "exercise.cover": "Жаттығу материалдары",
+    "exercise.roles": "Рөлдер",
+    "exercise.role": "Рөл",
+    "exercise.injects": "Жаңа хабарлар",
+    "exercise.inject": "Жаңа хабар 3/12 · 15-минут",
+    "exercise.control": "Басқару тобының парағы",
+    "exercise.minute": "Минут",
+    "exercise.inject.title": "Жаңа хабар",
+    "exercise.control.action": "Басқару тобы не істейді",
+    "exercise.checklist": "Бақылаушы парағы",
+    "exercise.check.item": "Нені бақылаймыз",
+    "exercise.check.look_for": "Неге назар аударамыз",
+    "exercise.check.notes": "Жазбалар",
+    "exercise.check.count": "Бақылау тармақтары",
 }
 
 
