@@ -2,7 +2,8 @@
 
 Teaching blocks wrap author text: status, key-points, case (with a nested questions
 block), briefing (a sourced account of a real incident), trainer-note, sources. Generated blocks take no text and render course data
-in the page's language: outcomes, module-cards, syllabus, timetable, glossary, slides, exercise-cards.
+in the page's language: outcomes, module-cards, syllabus, timetable, glossary, slides, exercise-cards,
+day-guide.
 The rules (unknown names, missing parts) are checked with line numbers by
 `kelisim.checks` before anything renders; these classes assume valid input.
 """
@@ -25,8 +26,9 @@ from .sources import parse_citation
 TEACHING = {"status", "key-points", "case", "questions", "briefing", "trainer-note", "sources", "slide"}
 #: `quiz` and `answer-key` render the question banks (kelisim.quiz); `quiz` names its bank in an `id:` option.
 #: `exercise-cards` prints course/exercises/<id>.yml (kelisim.exercise), named in an `id:` option.
+#: `day-guide` prints a seminar day's facilitation guide (kelisim.trainer), named in a `day:` option.
 GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides", "quiz", "answer-key",
-             "exercise-cards"}
+             "exercise-cards", "day-guide"}
 KNOWN = TEACHING | GENERATED
 
 
@@ -70,6 +72,11 @@ class PageContext:
         from .exercise import check_exercises
         return {e.id: e for e in check_exercises(self.root, self.course, read_pages(self.root, self.course.languages))[0]}
 
+    @cached_property
+    def trainer(self):
+        from .trainer import check_trainer
+        return check_trainer(self.root, self.course, self.pages, self.exercises.values())[0]
+
     def link(self, target: str) -> str:
         """Relative link from this page to another page of the same language."""
         return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
@@ -96,6 +103,7 @@ def reset(root: Path | None = None, data=None) -> None:
         CONTEXT.banks = {bank.id: bank for bank in data.banks}
         CONTEXT.pages = data.pages
         CONTEXT.exercises = {exercise.id: exercise for exercise in data.exercises}
+        CONTEXT.trainer = data.trainer
 
 
 def child(parent, tag: str, text: str | None = None, **attrs) -> etree.Element:
@@ -454,9 +462,20 @@ class ExerciseCardsBlock(CourseBlock):
         return render(parent, CONTEXT.exercises[self.options["id"]], CONTEXT, stylesheet)
 
 
+class DayGuideBlock(CourseBlock):
+    """`/// day-guide` + `day: <day id>` option: the facilitation guide of one seminar day."""
+
+    NAME = "day-guide"
+    OPTIONS = {"day": ("", type_string)}
+
+    def on_create(self, parent):
+        from .trainer import render
+        return render(parent, self.options["day"], CONTEXT, self.md)
+
+
 BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, Briefing, TrainerNote, SlideBlock, SourcesBlock,
                  Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex, QuizBlock, AnswerKeyBlock,
-                 ExerciseCardsBlock]
+                 ExerciseCardsBlock, DayGuideBlock]
 assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 
 

@@ -22,6 +22,7 @@ class BuildState:
     pages: dict | None = None  # {lang: {path: Page}}: the Markdown sources as the checks read them
     practice: tuple = ()  # the practice book's notes (kelisim.practice.notes.Note)
     materials: tuple = ()  # (module id, page path) of each exercise's printable page (materials/<exercise>.md)
+    trainer: tuple = ()  # the trainer kit's pages (trainer/*.md), overview first
 
 
 STATE = BuildState()
@@ -37,28 +38,38 @@ def configure(config) -> object:
         STATE.course, STATE.banks, STATE.pages = data.course, tuple(data.banks), data.pages
         STATE.practice = tuple(data.practice)
         STATE.materials = materials_pages(data)
+        STATE.trainer = trainer_pages(data)
         STATE.abbreviations = {code: glossary.abbreviations(data.glossary, code) for code in data.course.languages}
-    config.nav = quiz_pages.navigation(navigation(STATE.course, STATE.practice, lang, STATE.materials), STATE.banks)
+    nav = navigation(STATE.course, STATE.practice, lang, STATE.materials, STATE.trainer)
+    config.nav = quiz_pages.navigation(nav, STATE.banks)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "permalink")
     return config
 
 
-def navigation(course: Course, notes=(), lang: str = "ru", materials=()) -> list:
+def navigation(course: Course, notes=(), lang: str = "ru", materials=(), trainer=()) -> list:
     """Site navigation, in course.yml's module order; titles come from each page's heading.
 
     A module's printable exercise pages (`materials`: (module id, path) pairs) follow its page.
     The practice book (recommendations from the seminar's case notes) follows the modules as a
     section of its own: it is what the seminar produced, read after the modules, not a step in them.
+    The trainer kit (`trainer` pages) comes last, as a section outside the learners' path.
     """
     modules = [[m.page, *(path for module, path in materials if module == m.id)] for m in course.modules]
     return ["index.md", "syllabus.md", "seminar.md", *(page for pages in modules for page in pages),
-            *practice_pages.navigation(list(notes), lang), "slides.md", "glossary.md"]
+            *practice_pages.navigation(list(notes), lang), "slides.md", "glossary.md",
+            *([{t(lang, "trainer.nav"): list(trainer)}] if trainer else [])]
 
 
 def materials_pages(data) -> tuple:
     """(module id, page path) of each exercise that has its printable page, materials/<exercise id>.md."""
     pages = data.pages[data.course.default_language]
     return tuple((e.module, f"materials/{e.id}.md") for e in data.exercises if f"materials/{e.id}.md" in pages)
+
+
+def trainer_pages(data) -> tuple:
+    """The trainer kit's pages: trainer/index.md, then the others by name (day-1.md, day-2.md, ...)."""
+    pages = [path for path in data.pages[data.course.default_language] if path.startswith("trainer/")]
+    return tuple(sorted(pages, key=lambda path: (path != "trainer/index.md", path)))
 
 
 def page_markdown(markdown: str, page, config) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .blocks import BRIEFING_FIELDS, GENERATED, KNOWN, briefing_sources
 from .exercise import check_exercises
+from .trainer import check_trainer
 from .i18n import STRINGS
 from .glossary import load_glossary
 from .model import Course, load_course
@@ -39,6 +40,7 @@ class CourseData:
     pages: dict  # {lang: {path inside the language folder: Page}}, as read_pages gives them
     practice: list = ()  # the practice book's case notes (kelisim.practice.notes.Note)
     exercises: list = ()  # exercise materials (kelisim.exercise.Exercise)
+    trainer: dict | None = None  # {slot id: kelisim.trainer.SlotGuide}: how each seminar slot is run
 
 
 def run_checks(root: Path) -> CourseData:
@@ -69,8 +71,10 @@ def run_checks(root: Path) -> CourseData:
     problems += practice_problems
     exercises, exercise_problems = check_exercises(root, course, pages)
     problems += exercise_problems
+    trainer, trainer_problems = check_trainer(root, course, pages, exercises)
+    problems += trainer_problems
     raise_if_any(problems)
-    return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages, notes, exercises)
+    return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages, notes, exercises, trainer)
 
 
 def read_pages(root: Path, languages) -> dict[str, dict[str, Page]]:

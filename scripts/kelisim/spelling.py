@@ -112,7 +112,7 @@ def sources(root: Path, lang: str):
     from .quiz.bank import bank_files
 
     for path in [root / "course" / "course.yml", root / "course" / "glossary.yml", root / "course" / "sources.yml",
-                 *bank_files(root), *exercise_files(root)]:
+                 root / "course" / "trainer.yml", *bank_files(root), *exercise_files(root)]:
         if path.exists():
             for number, text in yaml_lines(path, lang):
                 yield path, number, text

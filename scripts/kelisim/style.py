@@ -9,7 +9,7 @@ legitimate use that contains a variant). Pages are read a paragraph at a time, s
 across two lines is still found.
 
 Checked: pages, practice notes (each part in its own language; not the pages generated from them),
-quiz banks, exercise materials, course data (course.yml, glossary.yml, sources.yml, practice.yml) and
+quiz banks, exercise materials, course data (course.yml, glossary.yml, sources.yml, practice.yml, trainer.yml) and
 interface strings
 (kelisim/i18n.py, overrides/partials/languages/<lang>.html).
 """
@@ -202,7 +202,8 @@ def check(root: Path, languages=("ru", "kk")) -> list[Problem]:
         for path, text, line_of in note_paragraphs(root, lang):
             problems += problems_in(text, rules, rel(path, root), line_of)
         for path in [root / "course" / "course.yml", root / "course" / "glossary.yml", root / "course" / "sources.yml",
-                     root / "course" / "practice.yml", *bank_files(root), *exercise_files(root)]:
+                     root / "course" / "practice.yml", root / "course" / "trainer.yml", *bank_files(root),
+                     *exercise_files(root)]:
             if path.exists():
                 for text, line in yaml_texts(path, lang, root):
                     problems += problems_in(text, rules, rel(path, root), lambda _, line=line: line)

@@ -183,6 +183,18 @@ REVIEWED = {
     "exercise.check.look_for": "Неге назар аударамыз",
     "exercise.check.notes": "Жазбалар",
     "exercise.check.count": "Бақылау тармақтары",
+    "trainer.nav": "Тренерге",
+    "trainer.aim": "Мақсаты",
+    "trainer.materials": "Не дайындау керек",
+    "trainer.note": "Тренерге арналған ескертпе",
+    "trainer.deck": "Слайдтар",
+    "trainer.cards": "Басып шығаратын карточкалар",
+    "trainer.steps": "Сабақтың барысы",
+    "trainer.minutes": "3 мин.",
+    "trainer.open": "Ашқанда айтылатын сөз",
+    "trainer.close": "Қорытқанда айтылатын сөз",
+    "trainer.risk": "Нәзік тұстар",
+    "trainer.risk.general": "Жалпы ережелер: зардап шеккен ауданнан келген қатысушы, өткір сөз, көз жасы.",
 }
 
 

@@ -1,0 +1,230 @@
+"""The trainer kit as data (course/trainer.yml): how each seminar slot is run, rendered per day.
+
+course.yml says when a slot happens and what it is; trainer.yml says how to run it (aim, timed
+steps, opening and closing words, sensitive ground). `/// day-guide` + `day: <day id>` joins the
+two into a facilitation guide and links what the slot uses: its module's trainer notes, deck,
+cases and printable exercise cards, so nothing is written twice. `check_trainer` validates the
+file and the blocks; `render` draws a day's guide in the page's language (called by kelisim.blocks).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import yamlio
+from .i18n import t
+from .model import LANGUAGES, Course
+from .problems import Problem
+from .quiz.bank import _text_problems as translation_problems  # the same {ru, kk} rules as the quiz banks
+
+FILE = "course/trainer.yml"
+SCHEMA = "course/trainer.schema.json"
+BLOCK = "day-guide"
+OVERVIEW = "trainer/index.md"  # the trainer section's overview; its #sensitive section is linked from each guide
+RE_TIME = re.compile(r"^(\d\d):(\d\d)–(\d\d):(\d\d)$")
+
+
+@dataclass(frozen=True)
+class Step:
+    minutes: int
+    text: dict[str, str]
+
+
+@dataclass(frozen=True)
+class SlotGuide:
+    slot: str
+    aim: dict[str, str]
+    materials: dict[str, str] | None
+    notes: tuple[str, ...]
+    cases: tuple[str, ...]
+    exercises: tuple[str, ...]
+    steps: tuple[Step, ...]
+    open: dict[str, str]
+    close: dict[str, str]
+    risk: dict[str, str] | None
+
+
+def slot_minutes(time: str) -> int | None:
+    """Length of a timed slot ('09:30–11:00' -> 90); None for 'evening'."""
+    match = RE_TIME.match(time)
+    if not match:
+        return None
+    h1, m1, h2, m2 = (int(part) for part in match.groups())
+    return (h2 * 60 + m2) - (h1 * 60 + m1)
+
+
+def check_trainer(root: Path, course: Course, pages, exercises) -> tuple[dict[str, SlotGuide], list[Problem]]:
+    """({slot id: guide}, problems): the file's rules and the `/// day-guide` blocks that print it."""
+    path = root / FILE
+    problems: list[Problem] = []
+    guides: dict[str, SlotGuide] = {}
+    if path.exists():
+        schema = json.loads((root / SCHEMA).read_text(encoding="utf-8"))
+        data = yamlio.load(path, problems, FILE)
+        if data is not None:
+            problems += yamlio.schema_problems(data, schema, FILE)
+        if data is not None and not problems:
+            problems += translation_problems(data, schema, FILE)
+            problems += yamlio.duplicate_ids(data["slots"], FILE, "trainer-slot",
+                                             "describe each slot once", key="slot")
+            for node in data["slots"]:
+                found = _slot_problems(node, course, pages, {e.id for e in exercises})
+                problems += found
+                if not found:
+                    guides[node["slot"]] = _build(node)
+    problems += _block_problems(root, course, pages, guides)
+    return guides, problems
+
+
+def _slot_problems(node, course: Course, pages, exercise_ids: set[str]) -> list[Problem]:
+    ident = node["slot"]
+    slot = course.slots_by_id.get(ident)
+    if slot is None:
+        return [Problem(FILE, node.line_of("slot"), ident, "trainer-unknown-slot",
+                        "no slot with this id in course/course.yml's seminar timetable",
+                        "use a slot id from course.yml (seminar: days: slots: id)")]
+    problems = []
+    minutes, total = slot_minutes(slot.time), sum(step["minutes"] for step in node["steps"])
+    if minutes is not None and total != minutes:
+        problems.append(Problem(FILE, node.line_of("steps"), ident, "trainer-minutes",
+                                f"the steps take {total} minutes, the slot ({slot.time}) {minutes}",
+                                "make the steps' minutes add up to the slot's length"))
+    modules = course.modules_in_slot(ident)
+    for key, rule in (("notes", "trainer-unknown-note"), ("cases", "trainer-unknown-case")):
+        for index, anchor in enumerate(node.get(key, [])):
+            for lang in LANGUAGES:
+                found = [m for m in modules if anchor in _module_refs(pages, lang, m.page, key)]
+                if not found:
+                    what = "section with a '/// trainer-note'" if key == "notes" else "'//// case' block"
+                    problems.append(Problem(FILE, node[key].line_of(index), anchor, rule,
+                                            f"no {what} '{anchor}' on the page of the slot's module in docs/{lang}/",
+                                            f"name a {what} of {', '.join(m.page for m in modules) or 'a module that lists this slot'}"))
+    for index, exercise in enumerate(node.get("exercises", [])):
+        if exercise not in exercise_ids:
+            problems.append(Problem(FILE, node["exercises"].line_of(index), exercise, "trainer-unknown-exercise",
+                                    f"no valid course/exercises/{exercise}.yml", "name an existing exercise"))
+    return problems
+
+
+def _module_refs(pages, lang: str, page_path: str, key: str) -> set[str]:
+    """Anchors of sections holding a trainer note ('notes') or ids of cases ('cases') on a page."""
+    page = pages.get(lang, {}).get(page_path)
+    if page is None:
+        return set()
+    if key == "notes":
+        return {b.section for b in page.walk_blocks() if b.name == "trainer-note" and b.section}
+    return {b.options.get("id") for b in page.walk_blocks() if b.name == "case"}
+
+
+def _block_problems(root: Path, course: Course, pages, guides: dict) -> list[Problem]:
+    from .problems import rel
+
+    problems = []
+    days = {day.id: day for day in course.days}
+    for lang_pages in pages.values():
+        for page in lang_pages.values():
+            for block in page.walk_blocks():
+                if block.name != BLOCK:
+                    continue
+                file, ident = rel(page.path, root), block.options.get("day")
+                if not ident:
+                    problems.append(Problem(file, block.line, BLOCK, "day-guide-day", "the block does not say which day to print",
+                                            "add an indented option line right under the header: '    day: d1'"))
+                elif ident not in days:
+                    problems.append(Problem(file, block.line, ident, "unknown-day", "no seminar day with this id in course.yml",
+                                            f"use one of {', '.join(days)}"))
+                else:
+                    for slot in days[ident].slots:
+                        if slot.id not in guides:
+                            problems.append(Problem(file, block.line, slot.id, "trainer-missing-slot",
+                                                    f"{FILE} does not describe this slot of day '{ident}'",
+                                                    f"add an entry 'slot: {slot.id}' to {FILE} (aim, steps, open, close)"))
+    return problems
+
+
+def _build(node) -> SlotGuide:
+    def text(value) -> dict[str, str] | None:
+        return None if value is None else {lang: value[lang] for lang in LANGUAGES}
+
+    return SlotGuide(node["slot"], text(node["aim"]), text(node.get("materials")), tuple(node.get("notes", [])),
+                     tuple(node.get("cases", [])), tuple(node.get("exercises", [])),
+                     tuple(Step(s["minutes"], text(s)) for s in node["steps"]),
+                     text(node["open"]), text(node["close"]), text(node.get("risk")))
+
+
+# ---------- the day guide ---------------------------------------------------------------------
+
+def render(parent, day_id: str, ctx, md) -> etree.Element:
+    """One section per slot: time and activity (from course.yml), aim, what to open (links), timed
+    steps, the opening and closing words, the sensitive ground."""
+    from .blocks import child
+    from .slides import deck_modules, deck_path
+
+    lang, course = ctx.lang, ctx.course
+    day = next(d for d in course.days if d.id == day_id)
+    with_decks = {m.id for m in deck_modules(course, ctx.pages)}
+    wrapper = child(parent, "div", class_="kl-day-guide", data_kl_block=BLOCK, data_kl_day=day_id)
+    for slot in day.slots:
+        guide = ctx.trainer[slot.id]
+        section = child(wrapper, "section", class_="kl-day-guide__slot", id=f"guide-{slot.id}")
+        time = t(lang, "timetable.evening") if slot.time == "evening" else slot.time
+        child(section, "h2", f"{time} · {slot.text[lang]}", id=f"slot-{slot.id}")
+        aim = child(section, "p")
+        child(aim, "strong", f"{t(lang, 'trainer.aim')}. ")
+        child(aim, "span", guide.aim[lang])
+        links = []  # (label, href, raw): raw links point at decks, written after MkDocs checks links
+        for module in course.modules_in_slot(slot.id):
+            name, page = t(lang, "module", n=module.number), ctx.pages.get(lang, {}).get(module.page)
+            headings = {h.anchor: h.text for h in page.headings} if page else {}
+            cases = {b.options.get("id"): b.argument for b in page.walk_blocks() if b.name == "case"} if page else {}
+            for anchor in guide.notes:
+                if anchor in _module_refs(ctx.pages, lang, module.page, "notes"):
+                    links.append((f"{t(lang, 'trainer.note')}. {name}: {headings.get(anchor, anchor)}",
+                                  f"{ctx.link(module.page)}#{anchor}", False))
+            for case in guide.cases:
+                if case in cases:
+                    links.append((f"{t(lang, 'case')}. {name}: {cases[case]}", f"{ctx.link(module.page)}#case-{case}", False))
+            if module.id in with_decks:
+                links.append((f"{t(lang, 'trainer.deck')}. {name}: {module.title[lang]}", posixpath.relpath(
+                    deck_path(module.slug), posixpath.dirname(ctx.path) or "."), True))
+        for exercise in guide.exercises:
+            page = f"materials/{exercise}.md"
+            if page in ctx.pages.get(lang, {}):
+                links.append((f"{t(lang, 'trainer.cards')}. {ctx.exercises[exercise].title[lang]}", ctx.link(page), False))
+        if links or guide.materials:
+            child(section, "h3", t(lang, "trainer.materials"), id=f"slot-{slot.id}-materials")
+            items = child(section, "ul")
+            for label, href, raw in links:
+                item = child(items, "li")
+                if raw:
+                    item.text = md.htmlStash.store(f'<a href="{href}" data-kl-deck>{_escape(label)}</a>')
+                else:
+                    child(item, "a", label, href=href)
+            if guide.materials:
+                child(items, "li", guide.materials[lang])
+        child(section, "h3", t(lang, "trainer.steps"), id=f"slot-{slot.id}-steps")
+        steps = child(section, "ol", class_="kl-day-guide__steps")
+        for step in guide.steps:
+            item = child(steps, "li")
+            child(item, "strong", t(lang, "trainer.minutes", n=step.minutes) + " ")
+            child(item, "span", step.text[lang])
+        for key, value in (("trainer.open", guide.open), ("trainer.close", guide.close)):
+            para = child(section, "p", class_="kl-day-guide__say")
+            child(para, "strong", f"{t(lang, key)}: ")
+            child(para, "q", value[lang])
+        if guide.risk:
+            para = child(section, "p", class_="kl-day-guide__risk")
+            child(para, "strong", f"{t(lang, 'trainer.risk')}. ")
+            child(para, "span", guide.risk[lang] + " ")
+            child(para, "a", t(lang, "trainer.risk.general"), href=f"{ctx.link(OVERVIEW)}#sensitive")
+    return wrapper
+
+
+def _escape(text: str) -> str:
+    from html import escape
+    return escape(text)

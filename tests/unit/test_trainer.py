@@ -1,0 +1,121 @@
+"""The trainer kit (course/trainer.yml + `/// day-guide`): validation with file:line:id, and the day guide."""
+
+import pytest
+
+from conftest import problems_with, render_markdown, write
+
+pytestmark = pytest.mark.usefixtures("fresh_blocks")
+
+MODULE_PAGE = ("---\nmodule: m1\n---\n\n# Первый { #top }\n\n## Практикум { #practice }\n\n"
+               "/// trainer-note\nХод упражнения.\n///\n\n"
+               "//// case | Дорога\n    id: m1-road\n\nСитуация.\n\n/// questions\n1. Что?\n///\n////\n")
+
+GOOD = """\
+slots:
+  - slot: d1-a
+    aim: {ru: "Разобрать кейс.", kk: "Кейсті талдау."}
+    materials: {ru: "Флипчарт.", kk: "Флипчарт."}
+    notes: [practice]
+    cases: [m1-road]
+    steps:
+      - {minutes: 20, ru: "Вводная.", kk: "Кіріспе."}
+      - {minutes: 40, ru: "Работа групп.", kk: "Топтық жұмыс."}
+    open: {ru: "Начнём с дороги.", kk: "Жолдан бастайық."}
+    close: {ru: "Спасибо за работу.", kk: "Жұмысыңызға рақмет."}
+    risk: {ru: "Не называйте сёл.", kk: "Ауыл атауын айтпаңыз."}
+"""
+
+GUIDE_PAGE = "# Тренеру { #top }\n\n/// day-guide\n    day: d1\n///\n"
+
+
+@pytest.fixture
+def course(tiny_course):
+    for lang in ("ru", "kk"):
+        write(tiny_course, f"docs/{lang}/modules/first.md", MODULE_PAGE)
+        write(tiny_course, f"docs/{lang}/trainer/day-1.md", GUIDE_PAGE)
+    write(tiny_course, "course/trainer.yml", GOOD)
+    return tiny_course
+
+
+def test_a_valid_trainer_file_passes_the_checks(course):
+    from kelisim.checks import run_checks
+
+    guide = run_checks(course).trainer["d1-a"]
+    assert [step.minutes for step in guide.steps] == [20, 40] and guide.cases == ("m1-road",)
+
+
+@pytest.mark.parametrize("old, new, rule, line", [
+    ("slot: d1-a", "slot: d9-z", "trainer-unknown-slot", 2),
+    ("minutes: 40", "minutes: 45", "trainer-minutes", 7),
+    ("notes: [practice]", "notes: [theory]", "trainer-unknown-note", 5),
+    ("cases: [m1-road]", "cases: [m1-river]", "trainer-unknown-case", 6),
+    ("    cases: [m1-road]", "    cases: [m1-road]\n    exercises: [drill]", "trainer-unknown-exercise", 7),
+    ('close: {ru: "Спасибо за работу.", kk: "Жұмысыңызға рақмет."}', 'close: {ru: "Спасибо за работу."}',
+     "schema", 11),
+    ('kk: "Жұмысыңызға рақмет."', 'kk: "  "', "translation-empty", 11),
+    ("    open:", "    opening:", "schema", 2),
+])
+def test_bad_trainer_data_names_file_line_and_rule(course, old, new, rule, line):
+    assert old in GOOD
+    write(course, "course/trainer.yml", GOOD.replace(old, new, 1))
+    problem = problems_with(course, rule)[0]
+    assert problem.file == "course/trainer.yml" and problem.line == line, str(problem)
+    assert f"course/trainer.yml:{line}:" in str(problem) and "Fix:" in str(problem)
+
+
+def test_a_slot_described_twice_is_reported(course):
+    write(course, "course/trainer.yml", GOOD + GOOD.split("\n", 1)[1])
+    [problem] = problems_with(course, "duplicate-trainer-slot")
+    assert problem.line == 13 and "line 2" in problem.message
+
+
+def test_a_day_guide_needs_every_slot_of_its_day(course):
+    (course / "course/trainer.yml").unlink()
+    found = problems_with(course, "trainer-missing-slot")
+    assert {p.file for p in found} == {"docs/ru/trainer/day-1.md", "docs/kk/trainer/day-1.md"}
+    assert all(p.id == "d1-a" and p.line == 3 for p in found)
+
+
+def test_day_guide_block_must_name_a_known_day(course):
+    write(course, "docs/ru/trainer/day-1.md", GUIDE_PAGE.replace("day: d1", "day: d7"))
+    write(course, "docs/kk/trainer/day-1.md", GUIDE_PAGE.replace("    day: d1\n", ""))
+    [unknown] = problems_with(course, "unknown-day")
+    assert unknown.file == "docs/ru/trainer/day-1.md" and unknown.line == 3 and unknown.id == "d7"
+    [missing] = problems_with(course, "day-guide-day")
+    assert missing.file == "docs/kk/trainer/day-1.md"
+
+
+def test_day_guide_takes_no_text(course):
+    write(course, "docs/ru/trainer/day-1.md", GUIDE_PAGE.replace("///\n", "\nТекст.\n///\n").replace(
+        "/// day-guide\n\nТекст.\n///\n", "/// day-guide\n"))
+    assert problems_with(course, "block-generated")[0].file == "docs/ru/trainer/day-1.md"
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("ru", ["09:00–10:00 · Лекция", "Цель.", "Разобрать кейс.", "Что подготовить", "Флипчарт.",
+            "Ход занятия", "20 мин.", "Работа групп.", "Открыть словами", "Начнём с дороги.",
+            "Закрыть словами", "Деликатные моменты.", "Не называйте сёл.",
+            "Заметка для тренера. Модуль 1: Практикум", "Кейс. Модуль 1: Дорога"]),
+    ("kk", ["09:00–10:00 · Дәріс", "Мақсаты.", "Кейсті талдау.", "Не дайындау керек", "Сабақтың барысы",
+            "40 мин.", "Топтық жұмыс.", "Ашқанда айтылатын сөз", "Жолдан бастайық.", "Нәзік тұстар.",
+            "Тренерге арналған ескертпе. 1-модуль: Практикум"]),
+])
+def test_day_guide_renders_course_data_and_trainer_detail_in_the_page_language(course, lang, expected):
+    html = render_markdown(course, GUIDE_PAGE, lang, "trainer/day-1.md")
+    for text in expected:
+        assert text in html, text
+    assert 'data-kl-block="day-guide"' in html and 'id="slot-d1-a"' in html
+    assert 'href="../modules/first.md#practice"' in html and 'href="../modules/first.md#case-m1-road"' in html
+    assert 'href="index.md#sensitive"' in html
+
+
+def test_trainer_kit_is_a_menu_section_after_the_glossary(course):
+    from kelisim.build import navigation, trainer_pages
+    from kelisim.checks import run_checks
+
+    for lang in ("ru", "kk"):
+        write(course, f"docs/{lang}/trainer/index.md", "# Набор { #top }\n")
+    data = run_checks(course)
+    assert trainer_pages(data) == ("trainer/index.md", "trainer/day-1.md")
+    nav = navigation(data.course, lang="kk", trainer=trainer_pages(data))
+    assert nav[-2:] == ["glossary.md", {"Тренерге": ["trainer/index.md", "trainer/day-1.md"]}]
