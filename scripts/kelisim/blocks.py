@@ -3,7 +3,7 @@
 Teaching blocks wrap author text: status, key-points, case (with a nested questions
 block), briefing (a sourced account of a real incident), trainer-note, sources. Generated blocks take no text and render course data
 in the page's language: outcomes, module-cards, syllabus, timetable, glossary, slides, exercise-cards,
-day-guide.
+day-guide, seminar-test.
 The rules (unknown names, missing parts) are checked with line numbers by
 `kelisim.checks` before anything renders; these classes assume valid input.
 """
@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_string
+from pymdownx.blocks.block import Block, type_boolean, type_string
 
 from .i18n import Date, duration, t
 from .sources import parse_citation
@@ -26,9 +26,10 @@ from .sources import parse_citation
 TEACHING = {"status", "key-points", "case", "questions", "briefing", "trainer-note", "sources", "slide"}
 #: `quiz` and `answer-key` render the question banks (kelisim.quiz); `quiz` names its bank in an `id:` option.
 #: `exercise-cards` prints course/exercises/<id>.yml (kelisim.exercise), named in an `id:` option.
-#: `day-guide` prints a seminar day's facilitation guide (kelisim.trainer), named in a `day:` option.
+#: `day-guide` prints a seminar day's facilitation guide (kelisim.trainer), named in a `day:` option;
+#: `seminar-test` the pre-test or post-test (`id:`) as a quiz, or with `key: true` its scoring key.
 GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides", "quiz", "answer-key",
-             "exercise-cards", "day-guide"}
+             "exercise-cards", "day-guide", "seminar-test"}
 KNOWN = TEACHING | GENERATED
 
 
@@ -75,7 +76,7 @@ class PageContext:
     @cached_property
     def trainer(self):
         from .trainer import check_trainer
-        return check_trainer(self.root, self.course, self.pages, self.exercises.values())[0]
+        return check_trainer(self.root, self.course, self.pages, self.exercises.values(), self.banks.values())[0]
 
     def link(self, target: str) -> str:
         """Relative link from this page to another page of the same language."""
@@ -473,9 +474,20 @@ class DayGuideBlock(CourseBlock):
         return render(parent, self.options["day"], CONTEXT, self.md)
 
 
+class SeminarTestBlock(CourseBlock):
+    """`/// seminar-test` + `id: pre-test|post-test` (+ `key: true`): the seminar test or its scoring key."""
+
+    NAME = "seminar-test"
+    OPTIONS = {"id": ("", type_string), "key": (False, type_boolean)}
+
+    def on_create(self, parent):
+        from .trainer import render_test
+        return render_test(parent, CONTEXT.trainer.tests[self.options["id"]], CONTEXT, self.options["key"])
+
+
 BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, Briefing, TrainerNote, SlideBlock, SourcesBlock,
                  Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex, QuizBlock, AnswerKeyBlock,
-                 ExerciseCardsBlock, DayGuideBlock]
+                 ExerciseCardsBlock, DayGuideBlock, SeminarTestBlock]
 assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 
 

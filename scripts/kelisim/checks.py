@@ -40,7 +40,7 @@ class CourseData:
     pages: dict  # {lang: {path inside the language folder: Page}}, as read_pages gives them
     practice: list = ()  # the practice book's case notes (kelisim.practice.notes.Note)
     exercises: list = ()  # exercise materials (kelisim.exercise.Exercise)
-    trainer: dict | None = None  # {slot id: kelisim.trainer.SlotGuide}: how each seminar slot is run
+    trainer: object = None  # kelisim.trainer.Kit: how each seminar slot is run, the pre- and post-test
 
 
 def run_checks(root: Path) -> CourseData:
@@ -71,7 +71,7 @@ def run_checks(root: Path) -> CourseData:
     problems += practice_problems
     exercises, exercise_problems = check_exercises(root, course, pages)
     problems += exercise_problems
-    trainer, trainer_problems = check_trainer(root, course, pages, exercises)
+    trainer, trainer_problems = check_trainer(root, course, pages, exercises, banks)
     problems += trainer_problems
     raise_if_any(problems)
     return CourseData(course, loaded["glossary"], loaded["sources"], banks, pages, notes, exercises, trainer)

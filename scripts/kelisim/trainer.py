@@ -25,6 +25,7 @@ from .quiz.bank import _text_problems as translation_problems  # the same {ru, k
 FILE = "course/trainer.yml"
 SCHEMA = "course/trainer.schema.json"
 BLOCK = "day-guide"
+TEST_BLOCK = "seminar-test"
 OVERVIEW = "trainer/index.md"  # the trainer section's overview; its #sensitive section is linked from each guide
 RE_TIME = re.compile(r"^(\d\d):(\d\d)–(\d\d):(\d\d)$")
 
@@ -49,6 +50,21 @@ class SlotGuide:
     risk: dict[str, str] | None
 
 
+@dataclass(frozen=True)
+class SeminarTest:
+    """The pre-test or post-test: a bank-like selection of questions from quizzes/*.yml."""
+
+    id: str
+    title: dict[str, str]
+    bank: object  # a kelisim.quiz.bank.Bank holding the chosen questions (and their scenarios) in test order
+
+
+@dataclass(frozen=True)
+class Kit:
+    slots: dict[str, SlotGuide]
+    tests: dict[str, SeminarTest]
+
+
 def slot_minutes(time: str) -> int | None:
     """Length of a timed slot ('09:30–11:00' -> 90); None for 'evening'."""
     match = RE_TIME.match(time)
@@ -58,11 +74,12 @@ def slot_minutes(time: str) -> int | None:
     return (h2 * 60 + m2) - (h1 * 60 + m1)
 
 
-def check_trainer(root: Path, course: Course, pages, exercises) -> tuple[dict[str, SlotGuide], list[Problem]]:
-    """({slot id: guide}, problems): the file's rules and the `/// day-guide` blocks that print it."""
+def check_trainer(root: Path, course: Course, pages, exercises, banks=()) -> tuple[Kit, list[Problem]]:
+    """(the kit, problems): the file's rules and the `/// day-guide` and `/// seminar-test` blocks."""
     path = root / FILE
     problems: list[Problem] = []
     guides: dict[str, SlotGuide] = {}
+    tests: dict[str, SeminarTest] = {}
     if path.exists():
         schema = json.loads((root / SCHEMA).read_text(encoding="utf-8"))
         data = yamlio.load(path, problems, FILE)
@@ -77,8 +94,69 @@ def check_trainer(root: Path, course: Course, pages, exercises) -> tuple[dict[st
                 problems += found
                 if not found:
                     guides[node["slot"]] = _build(node)
+            found = _test_problems(data.get("tests", []), course, list(banks))
+            problems += found
+            if not found:
+                tests = {node["id"]: _build_test(node, list(banks)) for node in data.get("tests", [])}
     problems += _block_problems(root, course, pages, guides)
-    return guides, problems
+    problems += _test_block_problems(root, pages, tests)
+    return Kit(guides, tests), problems
+
+
+def _test_problems(nodes, course: Course, banks) -> list[Problem]:
+    """Every id names a bank question; no id twice in a test or in two tests; every module is asked."""
+    problems = yamlio.duplicate_ids(nodes, FILE, "test-id", "give each test its own id")
+    questions = {q.id: bank for bank in banks for q in bank.questions}
+    seen: dict[str, str] = {}
+    for node in nodes:
+        asked = set()
+        for index, ident in enumerate(node["questions"]):
+            line = node["questions"].line_of(index)
+            if ident not in questions:
+                problems.append(Problem(FILE, line, ident, "test-unknown-question", f"no question '{ident}' in quizzes/*.yml",
+                                        "use the id of a question in one of the banks"))
+                continue
+            if ident in seen:
+                problems.append(Problem(FILE, line, ident, "test-question-repeated",
+                                        f"the question is already in test '{seen[ident]}'",
+                                        "the tests are parallel, not identical: choose another question on the same topic"))
+            seen[ident] = node["id"]
+            if questions[ident].module:
+                asked.add(questions[ident].module.id)
+        for module in course.modules:
+            if module.id not in asked:
+                problems.append(Problem(FILE, node.line_of("questions"), node["id"], "test-module-missing",
+                                        f"the test asks nothing from module {module.number} ({module.id})",
+                                        f"add a question of quizzes/{module.id}.yml"))
+    return problems
+
+
+def _build_test(node, banks) -> SeminarTest:
+    from dataclasses import replace
+
+    by_id = {q.id: (q, bank) for bank in banks for q in bank.questions}
+    chosen = [by_id[ident] for ident in node["questions"]]
+    scenarios = {s.id: s for _, bank in chosen for s in bank.scenarios}
+    used = [scenarios[ident] for ident in dict.fromkeys(q.scenario for q, _ in chosen if q.scenario)]
+    outcomes = tuple(o for bank in banks for o in bank.outcomes)
+    title = {lang: node["title"][lang] for lang in LANGUAGES}
+    bank = replace(banks[0], id=node["id"], file=FILE, questions=tuple(q for q, _ in chosen),
+                   scenarios=tuple(used), module=None, title=title, own_outcomes=outcomes, page=None)
+    return SeminarTest(node["id"], title, bank)
+
+
+def _test_block_problems(root: Path, pages, tests: dict) -> list[Problem]:
+    from .problems import rel
+
+    problems = []
+    for lang_pages in pages.values():
+        for page in lang_pages.values():
+            for block in page.walk_blocks():
+                if block.name == TEST_BLOCK and block.options.get("id") not in tests:
+                    problems.append(Problem(rel(page.path, root), block.line, block.options.get("id") or TEST_BLOCK,
+                                            "unknown-test", f"no test with this id in {FILE} (tests:)",
+                                            f"use one of {', '.join(tests) or 'the tests listed in ' + FILE}"))
+    return problems
 
 
 def _slot_problems(node, course: Course, pages, exercise_ids: set[str]) -> list[Problem]:
@@ -170,7 +248,7 @@ def render(parent, day_id: str, ctx, md) -> etree.Element:
     with_decks = {m.id for m in deck_modules(course, ctx.pages)}
     wrapper = child(parent, "div", class_="kl-day-guide", data_kl_block=BLOCK, data_kl_day=day_id)
     for slot in day.slots:
-        guide = ctx.trainer[slot.id]
+        guide = ctx.trainer.slots[slot.id]
         section = child(wrapper, "section", class_="kl-day-guide__slot", id=f"guide-{slot.id}")
         time = t(lang, "timetable.evening") if slot.time == "evening" else slot.time
         child(section, "h2", f"{time} · {slot.text[lang]}", id=f"slot-{slot.id}")
@@ -228,3 +306,24 @@ def render(parent, day_id: str, ctx, md) -> etree.Element:
 def _escape(text: str) -> str:
     from html import escape
     return escape(text)
+
+
+def render_test(parent, test: SeminarTest, ctx, key: bool) -> etree.Element:
+    """The online test (the quiz widget), or with `key` the trainer's scoring key: every question
+    numbered as on the test, its correct answer, and how to score."""
+    from .blocks import child
+    from .quiz import render as quiz
+
+    if not key:
+        return quiz.quiz(parent, test.bank, ctx)
+    lang = ctx.lang
+    section = child(parent, "section", class_="kl-key kl-test-key", data_kl_block=TEST_BLOCK, data_kl_test=test.id)
+    child(section, "link", rel="stylesheet", href=quiz.asset(ctx, "quiz.css"))
+    child(section, "h2", f"{t(lang, 'test.key')}: {test.title[lang]}", id=f"key-{test.id}")
+    child(section, "p", t(lang, "test.scoring", n=len(test.bank.questions)), class_="kl-key__lead")
+    outcomes = {o.id: o for o in test.bank.own_outcomes}
+    for number, question in enumerate(test.bank.questions, start=1):
+        holder = child(section, "div", class_="kl-test-key__item")
+        child(holder, "p", t(lang, "quiz.number", n=number, total=len(test.bank.questions)), class_="kl-test-key__num")
+        quiz._key_question(holder, question, test.bank, outcomes, ctx)
+    return section

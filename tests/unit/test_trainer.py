@@ -6,7 +6,7 @@ from conftest import problems_with, render_markdown, write
 
 pytestmark = pytest.mark.usefixtures("fresh_blocks")
 
-MODULE_PAGE = ("---\nmodule: m1\n---\n\n# Первый { #top }\n\n## Практикум { #practice }\n\n"
+MODULE_PAGE = ("---\nmodule: m1\n---\n\n# Первый { #top }\n\n## Раздел { #part }\n\nТекст.\n\n## Практикум { #practice }\n\n"
                "/// trainer-note\nХод упражнения.\n///\n\n"
                "//// case | Дорога\n    id: m1-road\n\nСитуация.\n\n/// questions\n1. Что?\n///\n////\n")
 
@@ -40,7 +40,7 @@ def course(tiny_course):
 def test_a_valid_trainer_file_passes_the_checks(course):
     from kelisim.checks import run_checks
 
-    guide = run_checks(course).trainer["d1-a"]
+    guide = run_checks(course).trainer.slots["d1-a"]
     assert [step.minutes for step in guide.steps] == [20, 40] and guide.cases == ("m1-road",)
 
 
@@ -119,3 +119,81 @@ def test_trainer_kit_is_a_menu_section_after_the_glossary(course):
     assert trainer_pages(data) == ("trainer/index.md", "trainer/day-1.md")
     nav = navigation(data.course, lang="kk", trainer=trainer_pages(data))
     assert nav[-2:] == ["glossary.md", {"Тренерге": ["trainer/index.md", "trainer/day-1.md"]}]
+
+
+# ---------- the pre-test and post-test ---------------------------------------------------------
+
+TESTS = """
+tests:
+  - id: pre-test
+    title: {ru: "Входной тест", kk: "Бастапқы тест"}
+    questions: [m1-single, m1-true-false]
+  - id: post-test
+    title: {ru: "Итоговый тест", kk: "Қорытынды тест"}
+    questions: [m1-multiple, m1-ordering]
+"""
+
+
+@pytest.fixture
+def with_tests(course):
+    from quiz_fixtures import add_bank
+
+    add_bank(course)
+    write(course, "course/trainer.yml", GOOD + TESTS)
+    return course
+
+
+def test_tests_draw_questions_from_the_banks_in_listed_order(with_tests):
+    from kelisim.checks import run_checks
+
+    tests = run_checks(with_tests).trainer.tests
+    assert [q.id for q in tests["pre-test"].bank.questions] == ["m1-single", "m1-true-false"]
+    assert tests["post-test"].bank.title["kk"] == "Қорытынды тест"
+
+
+@pytest.mark.parametrize("old, new, rule, line", [
+    ("[m1-single, m1-true-false]", "[m1-single, m1-nope]", "test-unknown-question", 17),
+    ("[m1-multiple, m1-ordering]", "[m1-multiple, m1-single]", "test-question-repeated", 20),
+    ("  - id: post-test", "  - id: pre-test", "duplicate-test-id", 18),
+])
+def test_bad_test_lists_name_file_line_and_rule(with_tests, old, new, rule, line):
+    write(with_tests, "course/trainer.yml", GOOD + TESTS.replace(old, new, 1))
+    problem = problems_with(with_tests, rule)[0]
+    assert problem.file == "course/trainer.yml" and problem.line == line, str(problem)
+
+
+def test_a_test_must_ask_every_module(with_tests):
+    course_yml = with_tests / "course/course.yml"
+    course_yml.write_text(course_yml.read_text(encoding="utf-8").replace("seminar:", """\
+  - id: m2
+    slug: second
+    title: {ru: "Второй модуль", kk: "Екінші модуль"}
+    self_study_minutes: 30
+    status_as_of: 2026-03-18
+    seminar_slots: []
+    outcomes:
+      - {id: m2-a, ru: "Применять", kk: "Қолдана алады"}
+seminar:"""), encoding="utf-8")
+    for lang in ("ru", "kk"):
+        write(with_tests, f"docs/{lang}/modules/second.md", "---\nmodule: m2\n---\n\n# Второй { #top }\n\n/// outcomes\n///\n")
+    found = problems_with(with_tests, "test-module-missing")
+    assert {(p.id, p.line) for p in found} == {("pre-test", 17), ("post-test", 20)}
+
+
+def test_seminar_test_block_names_a_known_test(with_tests):
+    write(with_tests, "docs/ru/trainer/pre.md", "# Тест { #top }\n\n/// seminar-test\n    id: mid-test\n///\n")
+    write(with_tests, "docs/kk/trainer/pre.md", "# Тест { #top }\n\n/// seminar-test\n    id: pre-test\n///\n")
+    [problem] = problems_with(with_tests, "unknown-test")
+    assert problem.file == "docs/ru/trainer/pre.md" and problem.line == 3 and problem.id == "mid-test"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_test_renders_as_a_quiz_and_as_a_numbered_scoring_key(with_tests, lang):
+    quiz = render_markdown(with_tests, "/// seminar-test\n    id: pre-test\n///", lang, "trainer/pre-test.md")
+    assert quiz.count('class="kl-quiz__q"') == 2 and 'data-kl-quiz="pre-test"' in quiz
+    assert ("Входной тест" if lang == "ru" else "Бастапқы тест") in quiz
+    key = render_markdown(with_tests, "/// seminar-test\n    id: post-test\n    key: true\n///", lang, "trainer/key.md")
+    assert key.count('class="kl-key__q"') == 2 and 'class="kl-quiz__q"' not in key
+    assert ("Ключ для проверки" if lang == "ru" else "Тексеру кілті") in key
+    assert key.count('class="kl-test-key__num"') == 2
+    assert key.index('id="key-m1-multiple"') < key.index('id="key-m1-ordering"')
