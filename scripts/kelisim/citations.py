@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import yamlio
 from .problems import Problem, rel
 from .sources import Source, parse_citation
 
@@ -116,7 +117,6 @@ def text_problems(texts, registry: dict[str, Source], cited: set[str] | None, fi
 
 
 def check(root: Path, course, pages, registry: dict[str, Source], banks) -> list[Problem]:
-    from .style import yaml_texts
 
     problems = []
     for lang, lang_pages in pages.items():
@@ -126,12 +126,12 @@ def check(root: Path, course, pages, registry: dict[str, Source], banks) -> list
             problems += page_problems(page.path, root, lang, registry, cited_ids(page))
         for name in ("course.yml", "glossary.yml"):
             path = root / "course" / name
-            problems += text_problems(yaml_texts(path, lang, root), registry, None, rel(path, root))
+            problems += text_problems(yamlio.language_texts(path, lang, root), registry, None, rel(path, root))
         for bank in banks:
             if bank.module is None:
                 continue
             page = lang_pages.get(bank.module.page)
             cited = cited_ids(page) if page else set()
-            problems += text_problems(yaml_texts(root / bank.file, lang, root), registry, cited, bank.file,
+            problems += text_problems(yamlio.language_texts(root / bank.file, lang, root), registry, cited, bank.file,
                                       f"docs/{lang}/{bank.module.page}")
     return problems

@@ -13,8 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from . import yamlio
 from .pages import read_page
 
 DICTIONARIES = {"ru": "/usr/share/hunspell/ru_RU", "kk": "/usr/share/hunspell/kk_KZ"}
@@ -70,33 +69,6 @@ def page_lines(path: Path):
         yield number, line
 
 
-def yaml_lines(path: Path, lang: str):
-    """(line number, text) for every string under a `lang` key in a YAML file."""
-    source = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(source)
-    lines = source.split("\n")
-    found: list[str] = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == lang and isinstance(value, str):
-                    found.append(value)
-                elif key == lang and isinstance(value, dict):
-                    found.extend(v for v in value.values() if isinstance(v, str))
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(data)
-    for text in found:
-        first = text.split("\n")[0][:40]
-        number = next((n for n, line in enumerate(lines, start=1) if first and first in line), 0)
-        yield number, text
-
-
 def sources(root: Path, lang: str):
     """Every piece of `lang` text with where it comes from."""
     generated = root / "docs" / lang / "practice"  # pages made from the notes, which are checked below
@@ -114,7 +86,7 @@ def sources(root: Path, lang: str):
     for path in [root / "course" / "course.yml", root / "course" / "glossary.yml", root / "course" / "sources.yml",
                  root / "course" / "trainer.yml", *bank_files(root), *exercise_files(root)]:
         if path.exists():
-            for number, text in yaml_lines(path, lang):
+            for text, number in yamlio.language_texts(path, lang, root):
                 yield path, number, text
 
 

@@ -140,29 +140,6 @@ def _joined(chunk: list[tuple[int, str]]):
     return text, line_of
 
 
-def yaml_texts(path: Path, lang: str, root: Path):
-    """(text, line) for every string under a `lang` key (or inside a mapping under it) in a YAML file."""
-    problems: list[Problem] = []
-    data = yamlio.load(path, problems, rel(path, root))
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == lang and isinstance(value, str):
-                    found.append((value, node.line_of(key)))
-                elif key == lang and isinstance(value, dict):
-                    found.extend((v, value.line_of(k)) for k, v in value.items() if isinstance(v, str))
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(data)
-    return found
-
-
 def interface_texts(root: Path, lang: str):
     """(file, text, line) for our interface strings in `lang`: i18n.py (only when checking the course that
     holds this toolkit: a test course has no strings of its own) and the theme's language partial."""
@@ -205,7 +182,7 @@ def check(root: Path, languages=("ru", "kk")) -> list[Problem]:
                      root / "course" / "practice.yml", root / "course" / "trainer.yml", *bank_files(root),
                      *exercise_files(root)]:
             if path.exists():
-                for text, line in yaml_texts(path, lang, root):
+                for text, line in yamlio.language_texts(path, lang, root):
                     problems += problems_in(text, rules, rel(path, root), lambda _, line=line: line)
         for file, text, line in interface_texts(root, lang):
             problems += problems_in(text, rules, file, lambda _, line=line: line)

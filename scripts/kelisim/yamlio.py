@@ -107,6 +107,29 @@ def load_text(text: str, problems: list[Problem], name: str):
     return data
 
 
+def language_texts(path: Path, lang: str, root: Path):
+    """(text, line) for every string under a `lang` key (or inside a mapping under it) in a YAML file."""
+    problems: list[Problem] = []
+    data = load(path, problems, rel(path, root))
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == lang and isinstance(value, str):
+                    found.append((value, node.line_of(key)))
+                elif key == lang and isinstance(value, dict):
+                    found.extend((v, value.line_of(k)) for k, v in value.items() if isinstance(v, str))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(data)
+    return found
+
+
 def load_checked(root: Path, relative: str, schema: str) -> tuple[object, str]:
     """Load root/relative and validate it against root/<schema>; raise CourseError on any problem.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .. import generated
 from ..i18n import t
 from ..problems import Problem
 from .book import Book
@@ -171,34 +172,12 @@ def existing_pages(root: Path, course) -> set[str]:
 
 
 def stale_problems(root: Path, book: Book, notes: list[Note], course) -> list[Problem]:
-    problems = []
-    expected = expected_pages(book, notes, course)
-    for path in sorted(set(expected) | existing_pages(root, course)):
-        file = root / "docs" / path
-        if path not in expected:
-            problem = f"docs/{path} is a generated page that no note needs any more"
-        elif not file.exists():
-            problem = f"docs/{path} is missing"
-        elif file.read_text(encoding="utf-8") != expected[path]:
-            problem = f"docs/{path} differs from what the notes generate"
-        else:
-            continue
-        problems.append(Problem(f"docs/{path}", None, path.split("/", 1)[1], "practice-page-stale", problem,
-                                f"run `{COMMAND}` and commit the result (these pages are generated from practice/)"))
-    return problems
+    """Generated practice-book pages that are missing, differ from what the notes give, or belong to no note."""
+    return generated.stale_problems(root, expected_pages(book, notes, course), existing_pages(root, course),
+                                    rule="practice-page-stale", made_from="note", command=COMMAND,
+                                    origin="these pages are generated from practice/")
 
 
 def write_pages(root: Path, book: Book, notes: list[Note], course) -> list[str]:
     """Create, update and remove generated pages; returns what changed."""
-    changed = []
-    expected = expected_pages(book, notes, course)
-    for path in sorted(existing_pages(root, course) - set(expected)):
-        (root / "docs" / path).unlink()
-        changed.append(f"removed docs/{path}")
-    for path, text in expected.items():
-        file = root / "docs" / path
-        if not file.exists() or file.read_text(encoding="utf-8") != text:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_text(text, encoding="utf-8")
-            changed.append(f"wrote docs/{path}")
-    return changed
+    return generated.write_pages(root, expected_pages(book, notes, course), existing_pages(root, course))

@@ -12,6 +12,7 @@ import json
 import posixpath
 from pathlib import Path
 
+from .. import generated
 from ..i18n import t
 from ..model import Course
 from ..problems import Problem
@@ -60,38 +61,15 @@ def existing_pages(root: Path, course: Course) -> set[str]:
 
 
 def stale_problems(root: Path, banks: list[Bank], course: Course) -> list[Problem]:
-    """Generated pages that are missing, differ from what the banks give, or belong to no bank."""
-    problems = []
-    expected = expected_pages(banks, course)
-    for path in sorted(set(expected) | existing_pages(root, course)):
-        file = root / "docs" / path
-        if path not in expected:
-            problem = f"docs/{path} is a generated page that no bank needs any more"
-        elif not file.exists():
-            problem = f"docs/{path} is missing"
-        elif file.read_text(encoding="utf-8") != expected[path]:
-            problem = f"docs/{path} differs from what the banks generate"
-        else:
-            continue
-        problems.append(Problem(f"docs/{path}", None, path.split("/", 1)[1], "quiz-page-stale", problem,
-                                f"run `{COMMAND}` and commit the result (quiz pages are generated from quizzes/*.yml)"))
-    return problems
+    """Generated quiz pages that are missing, differ from what the banks give, or belong to no bank."""
+    return generated.stale_problems(root, expected_pages(banks, course), existing_pages(root, course),
+                                    rule="quiz-page-stale", made_from="bank", command=COMMAND,
+                                    origin="quiz pages are generated from quizzes/*.yml")
 
 
 def write_pages(root: Path, banks: list[Bank], course: Course) -> list[str]:
-    """Create, update and remove generated pages; returns what changed."""
-    changed = []
-    expected = expected_pages(banks, course)
-    for path in sorted(existing_pages(root, course) - set(expected)):
-        (root / "docs" / path).unlink()
-        changed.append(f"removed docs/{path}")
-    for path, text in expected.items():
-        file = root / "docs" / path
-        if not file.exists() or file.read_text(encoding="utf-8") != text:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_text(text, encoding="utf-8")
-            changed.append(f"wrote docs/{path}")
-    return changed
+    """Create, update and remove generated quiz pages; returns what changed."""
+    return generated.write_pages(root, expected_pages(banks, course), existing_pages(root, course))
 
 
 def navigation(nav: list, banks: list[Bank]) -> list:
