@@ -71,7 +71,7 @@ def trainer_pages(data) -> tuple:
     pages = [path for path in data.pages[data.course.default_language] if path.startswith("trainer/")]
     first = {"trainer/index.md": 0, "trainer/pre-test.md": 2, "trainer/post-test.md": 3, "trainer/tests-key.md": 4,
              "trainer/evaluation.md": 5, "trainer/action-plan.md": 6}
-    return tuple(sorted(pages, key=lambda path: (first.get(path, 1 if path.startswith("trainer/day-") else 7), path)))
+    return tuple(sorted(pages, key=lambda path: (first.get(path, 1 if path.startswith("trainer/day-") else 7), path)))  # print-day-N last
 
 
 def page_markdown(markdown: str, page, config) -> str:
