@@ -416,11 +416,24 @@ def build_decks(site_dir: Path, course, pages) -> None:
             folder = language_dir(site_dir, course, lang)
             page_path = module.page[:-3] + ".html"
             built = folder / page_path
-            article = article_of(built.read_text(encoding="utf-8"), built.as_posix())
+            page_html = built.read_text(encoding="utf-8")
+            article = article_of(page_html, built.as_posix())
             deck = make_deck(article, page_path, deck_path(module.slug), lang, module)
             target = folder / deck_path(module.slug)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(render(deck, course, page_path), encoding="utf-8")
+            # The slide blocks are in the deck now; learners on slow links need not download them twice.
+            content = RE_ARTICLE.search(page_html).group(1)
+            built.write_text(page_html.replace(content, without_slides(content), 1), encoding="utf-8")
+
+
+def without_slides(article: str) -> str:
+    """The article without its (hidden) top-level slide blocks."""
+    kept, start = [], 0
+    for begin, end in _TopLevel(article).slides:
+        kept.append(article[start:begin])
+        start = end
+    return "".join(kept) + article[start:]
 
 
 def _section(slide: Slide, background: str = "") -> str:

@@ -62,6 +62,15 @@ def project_copy(tmp_path) -> Path:
     return link_toolkit(tmp_path)
 
 
+def test_slide_blocks_ship_in_the_decks_only(built_site):
+    """Module pages lose their hidden slide blocks once the decks are cut (lighter pages on slow links)."""
+    for lang_dir in (built_site, built_site / "kk"):
+        for deck in (lang_dir / "slides").glob("*.html"):
+            page = (lang_dir / "modules" / deck.name).read_text(encoding="utf-8")
+            assert 'data-kl-block="slide"' not in page, deck
+            assert deck.read_text(encoding="utf-8").count('class="kl-slide') > 10, deck
+
+
 def test_missing_translation_fails_the_build_site(project_copy):
     (project_copy / "docs/kk/seminar.md").unlink()
     result = build_site(project_copy)
