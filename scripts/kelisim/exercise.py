@@ -16,8 +16,9 @@ from pathlib import Path
 from . import yamlio
 from .i18n import t
 from .model import LANGUAGES, Course
+from .pages import blocks_named
 from .problems import Problem, rel
-from .quiz.bank import _text_problems as translation_problems  # the same {ru, kk} rules as the quiz banks
+from .quiz.bank import translation_problems  # the same {ru, kk} rules as the quiz banks
 
 FOLDER = "course/exercises"
 SCHEMA = "course/exercise.schema.json"
@@ -80,19 +81,15 @@ def check_exercises(root: Path, course: Course, pages) -> tuple[list[Exercise], 
         if data is not None and not found:
             exercises.append(_build(data))
     known = {path.stem for path in exercise_files(root)}
-    for lang_pages in pages.values():
-        for page in lang_pages.values():
-            for block in page.walk_blocks():
-                if block.name != BLOCK:
-                    continue
-                ident = block.options.get("id")
-                file = rel(page.path, root)
-                if not ident:
-                    problems.append(Problem(file, block.line, BLOCK, "exercise-id", "the block does not say which exercise to print",
-                                            "add an indented option line right under the header: '    id: road-incident'"))
-                elif ident not in known:
-                    problems.append(Problem(file, block.line, ident, "unknown-exercise",
-                                            f"no {FOLDER}/{ident}.yml for this block", "name an existing exercise in the block's '    id:' line"))
+    for page, block in blocks_named(pages, BLOCK):
+        ident = block.options.get("id")
+        file = rel(page.path, root)
+        if not ident:
+            problems.append(Problem(file, block.line, BLOCK, "exercise-id", "the block does not say which exercise to print",
+                                    "add an indented option line right under the header: '    id: road-incident'"))
+        elif ident not in known:
+            problems.append(Problem(file, block.line, ident, "unknown-exercise",
+                                    f"no {FOLDER}/{ident}.yml for this block", "name an existing exercise in the block's '    id:' line"))
     return exercises, problems
 
 

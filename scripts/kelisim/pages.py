@@ -80,6 +80,15 @@ class Page:
             stack.extend(reversed(block.children))
 
 
+def blocks_named(pages: dict[str, dict[str, "Page"]], name: str):
+    """(page, block) for every `/// name` block on every page of every language."""
+    for lang_pages in pages.values():
+        for page in lang_pages.values():
+            for block in page.walk_blocks():
+                if block.name == name:
+                    yield page, block
+
+
 def split_front_matter(text: str) -> tuple[dict, int]:
     """Front matter as a dict, and the number of lines it takes (0 if none)."""
     lines = text.split("\n")

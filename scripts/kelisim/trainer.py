@@ -19,8 +19,9 @@ from pathlib import Path
 from . import yamlio
 from .i18n import t
 from .model import LANGUAGES, Course
-from .problems import Problem
-from .quiz.bank import _text_problems as translation_problems  # the same {ru, kk} rules as the quiz banks
+from .pages import blocks_named
+from .problems import Problem, rel
+from .quiz.bank import translation_problems  # the same {ru, kk} rules as the quiz banks
 
 FILE = "course/trainer.yml"
 SCHEMA = "course/trainer.schema.json"
@@ -146,17 +147,10 @@ def _build_test(node, banks) -> SeminarTest:
 
 
 def _test_block_problems(root: Path, pages, tests: dict) -> list[Problem]:
-    from .problems import rel
-
-    problems = []
-    for lang_pages in pages.values():
-        for page in lang_pages.values():
-            for block in page.walk_blocks():
-                if block.name == TEST_BLOCK and block.options.get("id") not in tests:
-                    problems.append(Problem(rel(page.path, root), block.line, block.options.get("id") or TEST_BLOCK,
-                                            "unknown-test", f"no test with this id in {FILE} (tests:)",
-                                            f"use one of {', '.join(tests) or 'the tests listed in ' + FILE}"))
-    return problems
+    return [Problem(rel(page.path, root), block.line, block.options.get("id") or TEST_BLOCK,
+                    "unknown-test", f"no test with this id in {FILE} (tests:)",
+                    f"use one of {', '.join(tests) or 'the tests listed in ' + FILE}")
+            for page, block in blocks_named(pages, TEST_BLOCK) if block.options.get("id") not in tests]
 
 
 def _slot_problems(node, course: Course, pages, exercise_ids: set[str]) -> list[Problem]:
@@ -200,28 +194,22 @@ def _module_refs(pages, lang: str, page_path: str, key: str) -> set[str]:
 
 
 def _block_problems(root: Path, course: Course, pages, guides: dict) -> list[Problem]:
-    from .problems import rel
-
     problems = []
     days = {day.id: day for day in course.days}
-    for lang_pages in pages.values():
-        for page in lang_pages.values():
-            for block in page.walk_blocks():
-                if block.name != BLOCK:
-                    continue
-                file, ident = rel(page.path, root), block.options.get("day")
-                if not ident:
-                    problems.append(Problem(file, block.line, BLOCK, "day-guide-day", "the block does not say which day to print",
-                                            "add an indented option line right under the header: '    day: d1'"))
-                elif ident not in days:
-                    problems.append(Problem(file, block.line, ident, "unknown-day", "no seminar day with this id in course.yml",
-                                            f"use one of {', '.join(days)}"))
-                else:
-                    for slot in days[ident].slots:
-                        if slot.id not in guides:
-                            problems.append(Problem(file, block.line, slot.id, "trainer-missing-slot",
-                                                    f"{FILE} does not describe this slot of day '{ident}'",
-                                                    f"add an entry 'slot: {slot.id}' to {FILE} (aim, steps, open, close)"))
+    for page, block in blocks_named(pages, BLOCK):
+        file, ident = rel(page.path, root), block.options.get("day")
+        if not ident:
+            problems.append(Problem(file, block.line, BLOCK, "day-guide-day", "the block does not say which day to print",
+                                    "add an indented option line right under the header: '    day: d1'"))
+        elif ident not in days:
+            problems.append(Problem(file, block.line, ident, "unknown-day", "no seminar day with this id in course.yml",
+                                    f"use one of {', '.join(days)}"))
+        else:
+            for slot in days[ident].slots:
+                if slot.id not in guides:
+                    problems.append(Problem(file, block.line, slot.id, "trainer-missing-slot",
+                                            f"{FILE} does not describe this slot of day '{ident}'",
+                                            f"add an entry 'slot: {slot.id}' to {FILE} (aim, steps, open, close)"))
     return problems
 
 

@@ -180,7 +180,7 @@ def _check_file(path: Path, file: str, schema: dict, course: Course, pages) -> t
     if not isinstance(data, yamlio.Node):
         return None, problems + [Problem(file, 1, None, "schema", "a bank is a mapping with 'module' and 'questions'",
                                          "start from the example in AUTHORING.md (section «Тесты»)")]
-    problems += _text_problems(data, schema, file)
+    problems += translation_problems(data, schema, file)
     # ru/kk missing or empty is reported by the translation rules above, with a clearer fix.
     errors = [error for error in yamlio.schema_errors(data, schema) if not _is_translation_error(error)]
     problems += yamlio.error_problems(data, errors, file)
@@ -240,7 +240,7 @@ def _text_nodes(data, schema, node_schema=None, ident=None):
             yield from _text_nodes(item, schema, node_schema["items"], ident)
 
 
-def _text_problems(data, schema, file: str) -> list[Problem]:
+def translation_problems(data, schema, file: str) -> list[Problem]:
     problems = []
     for node, ident in _text_nodes(data, schema):
         texts = {}
