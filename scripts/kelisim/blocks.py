@@ -3,7 +3,7 @@
 Teaching blocks wrap author text: status, key-points, case (with a nested questions
 block), briefing (a sourced account of a real incident), trainer-note, sources. Generated blocks take no text and render course data
 in the page's language: outcomes, module-cards, syllabus, timetable, glossary, slides, exercise-cards,
-day-guide, seminar-test.
+day-guide, seminar-test, progress.
 The rules (unknown names, missing parts) are checked with line numbers by
 `kelisim.checks` before anything renders; these classes assume valid input.
 """
@@ -28,8 +28,9 @@ TEACHING = {"status", "key-points", "case", "questions", "briefing", "trainer-no
 #: `exercise-cards` prints course/exercises/<id>.yml (kelisim.exercise), named in an `id:` option.
 #: `day-guide` prints a seminar day's facilitation guide (kelisim.trainer), named in a `day:` option;
 #: `seminar-test` the pre-test or post-test (`id:`) as a quiz, or with `key: true` its scoring key.
+#: `progress` the learner's progress page (kelisim.quiz.progress), filled in by progress-view.js.
 GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides", "quiz", "answer-key",
-             "exercise-cards", "day-guide", "seminar-test"}
+             "exercise-cards", "day-guide", "seminar-test", "progress"}
 KNOWN = TEACHING | GENERATED
 
 
@@ -485,9 +486,20 @@ class SeminarTestBlock(CourseBlock):
         return render_test(parent, CONTEXT.trainer.tests[self.options["id"]], CONTEXT, self.options["key"])
 
 
+class ProgressBlock(CourseBlock):
+    """`/// progress`: the learner's progress across the course's quizzes, export/import, print, reset."""
+
+    NAME = "progress"
+
+    def on_create(self, parent):
+        from .quiz import progress
+        tests = CONTEXT.trainer.tests if CONTEXT.trainer else {}
+        return progress.render(parent, list(CONTEXT.banks.values()), tests, CONTEXT)
+
+
 BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, Briefing, TrainerNote, SlideBlock, SourcesBlock,
                  Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex, QuizBlock, AnswerKeyBlock,
-                 ExerciseCardsBlock, DayGuideBlock, SeminarTestBlock]
+                 ExerciseCardsBlock, DayGuideBlock, SeminarTestBlock, ProgressBlock]
 assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 
 
