@@ -115,7 +115,7 @@ def build_stock(root: Path, work: Path) -> Path | None:
 
 
 def widget(root: Path) -> bool:
-    from .quiz.widget import BUDGET, sizes
+    from .quiz.widget import BUDGET, PROGRESS_BUDGET, PROGRESS_VIEW, sizes
 
     rows = sizes(root)
     for name, raw, packed in rows:
@@ -123,7 +123,10 @@ def widget(root: Path) -> bool:
     raw, packed = sum(r[1] for r in rows), sum(r[2] for r in rows)
     print(f"{'total':<12} {raw:>7} B raw {packed:>7} B gzipped (budget {BUDGET} B gzipped: "
           f"{'within' if packed <= BUDGET else 'OVER'})")
-    return packed <= BUDGET
+    (name, view_raw, view_packed), = sizes(root, (PROGRESS_VIEW,))
+    print(f"{name:<12} {view_raw:>7} B raw {view_packed:>7} B gzipped (progress page and indicators; budget "
+          f"{PROGRESS_BUDGET} B gzipped: {'within' if view_packed <= PROGRESS_BUDGET else 'OVER'})")
+    return packed <= BUDGET and view_packed <= PROGRESS_BUDGET
 
 
 def decks(root: Path) -> None:

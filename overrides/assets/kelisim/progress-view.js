@@ -18,43 +18,16 @@
   function all(el, sel) { return Array.prototype.slice.call(el.querySelectorAll(sel)); }
   function fill(s, v) { return s.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? v[k] : m; }); }
   function num(x) { return String(Math.round(x * 100) / 100).replace(".", ","); }
-  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
   function url(path) { return home + path; }
   function here(path) { return location.href.split("#")[0].replace(/\/$/, "/index.html") === url(path); }
-
-  /* The rules of quiz.js (Question.fits and Question.score), on the bank data instead of the form. */
-  function fits(q, a) {
-    var k = q.k;
-    function known(x) { return typeof x === "string" && k.indexOf(x) >= 0; }
-    if (q.t === "single") return known(a);
-    if (q.t === "true-false") return typeof a === "boolean";
-    if (q.t === "multiple") return Array.isArray(a) && a.length > 0 && a.every(known) && a.every(function (x, i) { return a.indexOf(x) === i; });
-    if (q.t === "matching") {
-      return !!a && typeof a === "object" && !Array.isArray(a) && same(Object.keys(a).sort(), k.slice().sort()) &&
-        k.every(function (x) { return q.r.indexOf(a[x]) >= 0; });
-    }
-    return Array.isArray(a) && same(a.slice().sort(), k.slice().sort());
-  }
-  function score(q, a) {
-    var c = q.c;
-    if (q.t === "single" || q.t === "true-false") return a === c ? 1 : 0;
-    if (q.t === "multiple") {
-      var s = 0;
-      a.forEach(function (x) { s += c.indexOf(x) >= 0 ? 1 / c.length : -1 / (q.k.length - c.length); });
-      return Math.round(Math.max(0, Math.min(1, s)) * 1e5) / 1e5;
-    }
-    var keys = q.t === "matching" ? q.k : a, right = 0;
-    keys.forEach(function (x, i) { if (q.t === "matching" ? a[x] === c[x] : c[i] === x) right++; });
-    return Math.round(right / keys.length * 1e5) / 1e5;
-  }
 
   /* Figures for question ids: n total, a answered, ok fully right, s points, at latest answer, next unanswered. */
   function tally(ids, records) {
     var f = {n: ids.length, a: 0, ok: 0, s: 0, at: "", next: null, done: {}};
     ids.forEach(function (id) {
       var r = records[id], q = D.q[id];
-      if (r && q && fits(q, r.answer)) {
-        var s = score(q, r.answer);
+      if (r && q && P.fits(q, r.answer)) {
+        var s = P.score(q, r.answer);
         f.a++;
         f.s += s;
         if (s === 1) f.ok++;
@@ -143,7 +116,7 @@
         : fill(T["test.none"], {name: name});
     });
     Object.keys(records).forEach(function (id) {
-      if (!D.q[id] || !fits(D.q[id], records[id].answer)) old++;
+      if (!D.q[id] || !P.fits(D.q[id], records[id].answer)) old++;
     });
     var older = page.querySelector(".kl-progress__older");
     older.hidden = !old;
