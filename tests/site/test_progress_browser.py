@@ -189,7 +189,12 @@ def test_progress_from_a_usb_copy(browser, built_site, banks):
     assert counts(page, "m3") == f"Отвечено 1 из {len(m3.questions)}, правильно 1."
     with page.expect_download() as download:
         page.click("[data-kl-do=export]")
-    assert list(json.loads(open(download.value.path(), encoding="utf-8").read())["answers"]) == \
-        [singles(m3, 1)[0].id]
+    exported = open(download.value.path(), encoding="utf-8").read()
+    assert list(json.loads(exported)["answers"]) == [singles(m3, 1)[0].id]
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    assert figures(page)["m3"] == [0, len(m3.questions)]
+    assert upload(page, exported) == "Файл загружен. Добавлено ответов: 1."
+    assert figures(page)["m3"] == [1, len(m3.questions)]
     assert errors == []
     context.close()
