@@ -105,4 +105,5 @@ def finish(config) -> None:
     settings = {lang: site.search_settings(config, lang) for lang in STATE.course.languages}
     site.finalize(Path(config.site_dir), STATE.course, settings)
     slides.build_decks(Path(config.site_dir), STATE.course, STATE.pages)
-    quiz_progress.write_data(Path(config.site_dir), STATE.course, list(STATE.banks), STATE.tests or {})
+    quiz_progress.write_data(Path(config.site_dir), STATE.course, list(STATE.banks), STATE.tests or {},
+                             quiz_progress.PAGE in STATE.pages[STATE.course.default_language])

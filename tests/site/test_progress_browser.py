@@ -92,6 +92,7 @@ def test_progress_across_languages_export_import_reset(browser, server, banks):
     page.goto(server.base + module_page)
     assert page.inner_text(".kl-here") .startswith(f"Тест модуля: отвечено 2 из {n1}, правильно 1.")
     assert page.get_attribute(".kl-here progress", "aria-valuetext") == f"Тест: отвечено 2 из {n1}"
+    assert page.eval_on_selector(".kl-here a", "a => a.href") == server.base + "progress.html"
 
     # The same figures on the progress page in both languages.
     expected = {"m1": [2, n1], "m2": [1, n2]}

@@ -33,7 +33,8 @@ def course_and_bank(root):
 def test_data_holds_what_judging_a_stored_answer_needs(quiz_course):
     course, bank = course_and_bank(quiz_course)
     data = progress.data(course, [bank], {})
-    assert data["course"] == "tiny" and data["version"] == course.version
+    assert data["course"] == "tiny" and data["version"] == course.version and data["page"] == "progress.html"
+    assert progress.data(course, [bank], {}, page=False)["page"] is None  # no link to a page the course lacks
     assert data["langs"] == {"ru": "", "kk": "kk/"}
     part, = data["parts"]
     assert part == {"id": "m1", "page": "modules/first.html", "quiz": f"quizzes/{bank.module.slug}.html",

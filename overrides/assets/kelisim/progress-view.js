@@ -64,9 +64,12 @@
       if (!box && h1) {
         box = document.createElement("p");
         box.className = "kl-here";
-        box.innerHTML = '<span></span> <progress class="kl-progress__bar"></progress> <a></a>';
-        box.lastChild.href = url("progress.html");
-        box.lastChild.textContent = S.link;
+        box.innerHTML = '<span></span> <progress class="kl-progress__bar"></progress> ';
+        if (D.page) {
+          var link = box.appendChild(document.createElement("a"));
+          link.href = url(D.page);
+          link.textContent = S.link;
+        }
         h1.parentNode.insertBefore(box, h1.nextSibling);
       }
       if (box) {

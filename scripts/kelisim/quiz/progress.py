@@ -57,11 +57,13 @@ def _ordered(bank: Bank) -> list[str]:
     return [q.id for _, questions in display_order(bank) for q in questions]
 
 
-def data(course, banks: list[Bank], tests: dict) -> dict:
-    """The course structure for progress-view.js: language folders, parts, questions, seminar tests, strings."""
+def data(course, banks: list[Bank], tests: dict, page: bool = True) -> dict:
+    """The course structure for progress-view.js: language folders, the progress page (if the course has
+    one: `page`), parts, questions, seminar tests, strings."""
     return {
         "course": course.id,
         "version": course.version,
+        "page": _html(PAGE) if page else None,
         "langs": {lang: "" if lang == course.default_language else f"{lang}/" for lang in course.languages},
         "parts": [{"id": bank.id, "page": _html(bank.attached_page), "quiz": _html(bank.quiz_page),
                    "q": _ordered(bank)} for bank in banks],
@@ -71,11 +73,11 @@ def data(course, banks: list[Bank], tests: dict) -> dict:
     }
 
 
-def write_data(site_dir: Path, course, banks: list[Bank], tests: dict) -> None:
+def write_data(site_dir: Path, course, banks: list[Bank], tests: dict, page: bool = True) -> None:
     """Always written (every page loads it), even for a course without quizzes."""
     target = site_dir / DATA
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data(course, banks, tests), ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(data(course, banks, tests, page), ensure_ascii=False, separators=(",", ":"))
     target.write_text(f"window.{GLOBAL}={text};\n", encoding="utf-8")
 
 
