@@ -155,6 +155,10 @@ def site_and_pages(root: Path, config: Path, search: bool) -> bool:
         print(f"build        {seconds:7.1f} s (both languages, decks and post-build steps)")
         print(f"site         {sum(p.stat().st_size for p in files) / 1e6:7.1f} MB in {len(files)} files, "
               f"{len(pages)} HTML pages")
+        from .quiz.progress import DATA
+
+        data = (kit / DATA).read_bytes()  # every page loads it (the progress indicators)
+        print(f"progress data {len(data):6} B raw {gzipped(data):7} B gzipped ({DATA.as_posix()}, the banks' structure)")
         stock = build_stock(root, Path(tmp) / "stock")
         if stock is None:
             return False

@@ -255,5 +255,6 @@ def test_widget_files_exist_and_bench_prints_sizes_and_pages_beside_stock(builda
         assert re.search(rf"{re.escape(name)}\s+\d+ B raw\s+\d+ B gzipped", out)
     assert "total" in out and "budget 8192 B gzipped" in out
     assert re.search(r"progress-view\.js\s+\d+ B raw\s+\d+ B gzipped \(progress page and indicators; budget 4096 B", out)
+    assert re.search(r"progress data\s+\d+ B raw\s+\d+ B gzipped", out)
     for lang in ("ru", "kk"):  # a module page: kit and stock HTML, ratio, kit and stock transfer, ratio
         assert re.search(rf"^module\s+{lang}\s+\d+\s+\d+\s+[\d.]+\s+\d+\s+\d+\s+[\d.]+\s+modules/", out, re.M)

@@ -64,7 +64,8 @@
       if (!box && h1) {
         box = document.createElement("p");
         box.className = "kl-here";
-        box.innerHTML = '<span></span> <progress class="kl-progress__bar"></progress> ';
+        // The sentence is the bar's text equivalent: a screen reader reads it once, not twice.
+        box.innerHTML = '<span></span> <progress class="kl-progress__bar" aria-hidden="true"></progress> ';
         if (D.page) {
           var link = box.appendChild(document.createElement("a"));
           link.href = url(D.page);
