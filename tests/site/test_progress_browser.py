@@ -175,6 +175,18 @@ def test_progress_across_languages_export_import_reset(browser, server, banks):
 
 
 @pytest.mark.browser
+def test_progress_page_without_javascript_shows_only_its_note(browser, built_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((built_site / "kk" / "progress.html").as_uri())
+    assert page.is_visible(".kl-progress noscript")
+    assert page.inner_text(".kl-progress noscript").strip() == \
+        "Үлгерім браузерде есептеледі: оны көру үшін JavaScript-ті қосыңыз."
+    assert not page.is_visible("[data-kl-do=export]") and not page.is_visible(".kl-progress__bar")
+    context.close()
+
+
+@pytest.mark.browser
 def test_progress_from_a_usb_copy(browser, built_site, banks):
     context = browser.new_context()
     page = context.new_page()

@@ -200,6 +200,7 @@
   }
 
   if (page) {
+    page.classList.add("kl-progress--ready");
     page.addEventListener("click", function (e) {
       var button = e.target.closest("button");
       if (!button) return;
