@@ -251,8 +251,8 @@ def split_slides(piece: str) -> tuple[list[str], list[str]]:
     return slides, prose
 
 
-def trainer_notes_to_divs(fragment: str) -> str:
-    """Trainer-note `<details>` become plain labelled boxes in the notes (nothing to unfold there)."""
+def replace_trainer_notes(fragment: str, replace) -> str:
+    """Each trainer-note `<details>` replaced by `replace(label, body)` (its summary's and body's HTML)."""
     while match := RE_NOTE_START.search(fragment):
         depth, end = 0, None
         for tag in RE_DETAILS_TAG.finditer(fragment, match.start()):
@@ -266,9 +266,14 @@ def trainer_notes_to_divs(fragment: str) -> str:
         summary = RE_SUMMARY.search(inner)
         label = summary.group(1) if summary else ""
         body = RE_SUMMARY.sub("", inner, count=1).strip()
-        fragment = (fragment[:match.start()] + f'<div class="kl-notes__trainer"><p class="kl-notes__label">{label}</p>'
-                    f"{body}</div>" + fragment[end:])
+        fragment = fragment[:match.start()] + replace(label, body) + fragment[end:]
     return fragment
+
+
+def trainer_notes_to_divs(fragment: str) -> str:
+    """Trainer-note `<details>` become plain labelled boxes in the notes (nothing to unfold there)."""
+    return replace_trainer_notes(fragment, lambda label, body: (
+        f'<div class="kl-notes__trainer"><p class="kl-notes__label">{label}</p>{body}</div>'))
 
 
 def as_notes(fragment: str) -> str:
