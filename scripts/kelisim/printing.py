@@ -29,6 +29,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
+
 from .handbook import EDITIONS, handbook_path
 from .site import language_dir
 from .slides import deck_modules, deck_path
@@ -45,7 +47,11 @@ FOOTER = ('<div style="width:100%;text-align:center;font-size:8pt;color:#555;'
           'font-family:\'DejaVu Sans\',sans-serif"><span class="pageNumber"></span> / '
           '<span class="totalPages"></span></div>')
 MARGIN = {"top": "18mm", "bottom": "20mm", "left": "17mm", "right": "17mm"}
-TIMEOUT = 120_000  # ms: the Kazakh trainer edition is about 150 pages
+TIMEOUT = 120_000  # ms: the Kazakh trainer edition is about 130 pages
+#: reveal.js's print view is ready when every slide sits in a page of its own.
+LAYOUT_STATE = "[document.querySelectorAll('section.kl-slide').length, document.querySelectorAll('.pdf-page').length]"
+LAID_OUT = f"(([slides, pages]) => slides > 0 && slides === pages)({LAYOUT_STATE})"
+LAYOUT_TIMEOUT, LAYOUT_ATTEMPTS = 30_000, 3
 
 
 class PrintError(Exception):
@@ -140,8 +146,6 @@ def chromium():
     """Debian's Chromium under Playwright (never `playwright install`), as the tests launch it."""
     if not Path(CHROMIUM).exists():
         raise PrintError("Chromium is missing: sudo apt-get install chromium (make test installs it as root)")
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         try:
@@ -198,10 +202,23 @@ class Printer:
     def deck(self, html_file: Path, target: Path) -> Path:
         """A reveal.js deck, one slide a page, as its own print view lays it out."""
         with self.page(html_file.as_uri() + "?print-pdf") as page:
-            slides = page.locator("section.kl-slide").count()
-            page.wait_for_function(f"document.querySelectorAll('.pdf-page').length === {slides}")
+            for attempt in range(LAYOUT_ATTEMPTS):
+                try:
+                    page.wait_for_function(LAID_OUT, timeout=LAYOUT_TIMEOUT)
+                    break
+                except PlaywrightTimeout:
+                    # Rarely, on a busy machine, reveal's print layout never finishes; a reload does.
+                    if attempt == LAYOUT_ATTEMPTS - 1:
+                        raise PrintError(f"{html_file}: reveal.js did not lay out its print view "
+                                         f"(slides, pages: {page.evaluate(LAYOUT_STATE)})") from None
+                    page.reload(wait_until="load")
             page.evaluate("document.fonts.ready")
             return self.save(page, target, prefer_css_page_size=True)
+
+
+def page_count(pdf: Path) -> int:
+    """Pages in a PDF Chromium wrote (one page object each; no poppler needed)."""
+    return len(re.findall(rb"/Type /Page\b(?!s)", pdf.read_bytes()))
 
 
 def handbook_pdf(out: Path, lang: str, edition: str) -> Path:
