@@ -113,8 +113,18 @@ def plain(fragment: str) -> str:
     return html.unescape(RE_TAG.sub("", fragment)).strip()
 
 
+def entry(target: str, title: str, label: str = "") -> str:
+    """A contents line: the title linked to its part, and a place for the page number.
+
+    kelisim.printing fills `data-kl-page-of` with the page the target starts on (it knows only after
+    a first print); on screen the place stays empty.
+    """
+    return (f'<span class="kl-hb-contents__line">{label}<a href="#{target}">{html.escape(title)}</a>'
+            f'<span class="kl-hb-contents__page" data-kl-page-of="{target}"></span></span>')
+
+
 def contents(course, lang: str, articles: dict[str, str], edition: str) -> str:
-    """The contents: each part with its `##` sections, linked inside the document."""
+    """The contents: each part with its `##` sections, linked inside the document, with page numbers in print."""
     items = []
     for page in (page for page in parts_of(course, edition) if page in articles):
         prefix, article = prefix_of(page), articles[page]
@@ -122,11 +132,11 @@ def contents(course, lang: str, articles: dict[str, str], edition: str) -> str:
         module = next((m for m in course.modules if m.page == page), None)
         label = f'<span class="kl-hb-contents__module">{html.escape(t(lang, "module", n=module.number))}</span> ' \
             if module else ""
-        sections = "".join(f'<li><a href="#{prefix}--{ident}">{html.escape(plain(title))}</a></li>'
+        sections = "".join(f"<li>{entry(f'{prefix}--{ident}', plain(title))}</li>"
                            for ident, title in RE_H2.findall(article)) if module else ""
-        items.append(f'<li>{label}<a href="#{prefix}">{html.escape(plain(h1.group(1)))}</a>'
-                     + (f"<ol>{sections}</ol>" if sections else "") + "</li>")
-    items.append(f'<li><a href="#sources">{html.escape(t(lang, "handbook.sources"))}</a></li>')
+        items.append(f"<li>{entry(prefix, plain(h1.group(1)), label)}" + (f"<ol>{sections}</ol>" if sections else "")
+                     + "</li>")
+    items.append(f'<li>{entry("sources", t(lang, "handbook.sources"))}</li>')
     if edition == "trainer":  # the answer key comes last, after the sources
         items.append(items.pop(-2))
     return (f'<nav class="kl-hb-contents" aria-labelledby="contents"><h1 id="contents">'

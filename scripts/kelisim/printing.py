@@ -52,6 +52,10 @@ TIMEOUT = 120_000  # ms: the Kazakh trainer edition is about 130 pages
 LAYOUT_STATE = "[document.querySelectorAll('section.kl-slide').length, document.querySelectorAll('.pdf-page').length]"
 LAID_OUT = f"(([slides, pages]) => slides > 0 && slides === pages)({LAYOUT_STATE})"
 LAYOUT_TIMEOUT, LAYOUT_ATTEMPTS = 30_000, 3
+CONTENTS_ATTEMPTS = 4  # prints until the contents' page numbers stay put (two, in practice)
+FILL_PAGE_NUMBERS = """numbers => document.querySelectorAll('[data-kl-page-of]').forEach(place => {
+  place.textContent = numbers[place.dataset.klPageOf] || '';
+})"""
 
 
 class PrintError(Exception):
@@ -185,19 +189,38 @@ class Printer:
         finally:
             context.close()
 
-    def save(self, page, target: Path, **options) -> Path:
+    @staticmethod
+    def print(page, **options) -> bytes:
+        return page.pdf(tagged=True, outline=True, print_background=True, **options)
+
+    def save(self, page, target: Path, pdf: bytes | None = None, **options) -> Path:
+        """`pdf` (else the page printed now) made reproducible, with its outline titles whole, written to `target`."""
         headings = page.evaluate(HEADINGS)
-        pdf = page.pdf(tagged=True, outline=True, print_background=True, **options)
+        pdf = pdf or self.print(page, **options)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(fix_outline(reproducible(pdf, self.when), headings))
         return target
 
     def document(self, html_file: Path, target: Path) -> Path:
-        """A document page (the handbook): A4, page numbers in the footer."""
+        """A document page (the handbook): A4, page numbers in the footer and in its contents.
+
+        Where each part starts is known only after printing: the first print's named destinations
+        (the ids the contents link to) give the numbers, the next print shows them; again until
+        they stay put (a longer number could move a line).
+        """
+        options = dict(format="A4", margin=MARGIN, display_header_footer=True, header_template="<span></span>",
+                       footer_template=FOOTER)
         with self.page(html_file.as_uri()) as page:
             page.evaluate("document.fonts.ready")
-            return self.save(page, target, format="A4", margin=MARGIN, display_header_footer=True,
-                             header_template="<span></span>", footer_template=FOOTER)
+            pdf, shown = None, {}
+            for _ in range(CONTENTS_ATTEMPTS if page.locator("[data-kl-page-of]").count() else 0):
+                pdf = self.print(page, **options)
+                numbers = destination_pages(pdf)
+                if numbers == shown:
+                    break
+                page.evaluate(FILL_PAGE_NUMBERS, numbers)
+                pdf, shown = None, numbers
+            return self.save(page, target, pdf, **options)
 
     def deck(self, html_file: Path, target: Path) -> Path:
         """A reveal.js deck, one slide a page, as its own print view lays it out."""
@@ -214,6 +237,31 @@ class Printer:
                     page.reload(wait_until="load")
             page.evaluate("document.fonts.ready")
             return self.save(page, target, prefer_css_page_size=True)
+
+
+RE_CATALOG = re.compile(rb"/Type /Catalog\n/Pages (\d+) 0 R\n/Dests (\d+) 0 R")
+RE_PAGES_NODE = re.compile(rb"(\d+) 0 obj\n<</Type /Pages\n/Count \d+\n/Kids \[([^\]]*)\]")
+RE_DESTINATION = re.compile(rb"/((?:[^\s/\[\]()<>{}%#]|#[0-9A-Fa-f]{2})+) \[(\d+) 0 R /XYZ")
+
+
+def destination_pages(pdf: bytes) -> dict[str, int]:
+    """Each named destination (an element id that a link in the page points at) and its page number."""
+    catalog = RE_CATALOG.search(pdf)
+    if not catalog:
+        return {}
+    kids = {int(node): [int(kid) for kid in re.findall(rb"(\d+) 0 R", body)] for node, body in RE_PAGES_NODE.findall(pdf)}
+    pages: list[int] = []
+
+    def walk(node: int) -> None:
+        for kid in kids.get(node, ()):
+            walk(kid) if kid in kids else pages.append(kid)
+
+    walk(int(catalog.group(1)))
+    number = {page: index for index, page in enumerate(pages, 1)}
+    start = pdf.index(b"%d 0 obj\n<<" % int(catalog.group(2)))
+    dests = pdf[start:pdf.index(b">>\nendobj", start)]
+    return {re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes.fromhex(m.group(1).decode()), name).decode(): number[int(page)]
+            for name, page in RE_DESTINATION.findall(dests) if int(page) in number}
 
 
 def page_count(pdf: Path) -> int:

@@ -305,13 +305,26 @@ def rebase_urls(fragment: str, page_path: str, deck_path: str, deck_ids: set[str
     return RE_URL_ATTR.sub(rebase, fragment)
 
 
+RE_ARTICLE_TAG = re.compile(r"<(/?)article\b[^>]*>")
+
+
 def article_of(page_html: str, file: str = "the page") -> str:
-    """The page's content (Material's <article>) without its heading permalinks."""
+    """The page's content (Material's <article>) without its heading permalinks.
+
+    The content may hold articles of its own (the answer key's questions), so the end is the
+    matching `</article>`, not the first one.
+    """
     match = RE_ARTICLE.search(page_html)
     if not match:
         raise ValueError(f"{file}: no <article class=\"md-content__inner md-typeset\"> to cut into slides. Fix: if the "
                          "theme or overrides/main.html changed how pages are laid out, update RE_ARTICLE in "
                          "scripts/kelisim/slides.py to match it")
+    start = match.start(1)
+    depth = 1
+    for tag in RE_ARTICLE_TAG.finditer(page_html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return RE_HEADERLINK.sub("", page_html[start:tag.start()])
     return RE_HEADERLINK.sub("", match.group(1))
 
 

@@ -93,7 +93,7 @@ def test_kazakh_text_and_module_titles_come_out_intact(printed, built_site):
 def test_page_counts_are_sane(printed):
     learner, trainer = (printing.page_count(printed[edition]) for edition in ("learner", "trainer"))
     assert 60 <= learner <= 250
-    assert learner < trainer <= learner + 60
+    assert learner + 20 < trainer <= learner + 100  # trainer notes, and the answer key (about 50 pages)
     assert f"Pages: {learner}" in re.sub(r" +", " ", tool("pdfinfo", str(printed["learner"])))
 
 
@@ -118,7 +118,7 @@ def test_outline_lists_contents_modules_glossary_sources(printed):
 def test_tagged_a4_with_the_commit_date(printed):
     info = tool("pdfinfo", str(printed["learner"]))
     assert re.search(r"Tagged:\s+yes", info)
-    assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info)
+    assert re.search(r"Page size:.* pts \(A4\)", info)
     assert "Nov 29 12:00:00 2026" in info
 
 

@@ -105,3 +105,13 @@ def test_dates_and_structure_ids_do_not_depend_on_when_or_after_what_chromium_pr
     assert one == other
     assert b"/CreationDate (D:20261129213333+00'00')" in one and b"(node00000001) 2 0 R (node00000002)" in one
     check_xref(one)
+
+
+def test_a_page_whose_content_holds_articles_is_cut_whole():
+    from kelisim.slides import article_of
+
+    page = ('<article class="md-content__inner md-typeset"><h1 id="answer-key">Ключ</h1>'
+            '<article class="kl-key__q"><p>Вопрос 1</p></article><article class="kl-key__q"><p>Вопрос 2</p></article>'
+            '</article><footer>Подвал</footer>')
+    article = article_of(page)
+    assert "Вопрос 2" in article and "Подвал" not in article
