@@ -245,7 +245,7 @@ def cmd_handbook(args) -> int:
         printing.print_all(site, out, course, read_pages(args.root, course.languages), printing.source_date(args.root),
                            report=lambda path: print(f"wrote {rel(path, args.root)}: {printing.page_count(path)} pages, "
                                                      f"{path.stat().st_size / 1024:.0f} KiB"))
-    except (printing.PrintError, FileNotFoundError) as error:
+    except printing.PrintError as error:
         print(f"{error}\nFix: build the site first (without --no-build) or name the built site with --site-dir",
               file=sys.stderr)
         return 1

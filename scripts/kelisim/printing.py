@@ -166,7 +166,10 @@ class Printer:
     when: dt.datetime
 
     @contextlib.contextmanager
-    def page(self, url: str):
+    def page(self, html_file: Path, query: str = ""):
+        if not html_file.is_file():
+            raise PrintError(f"{html_file} not found: is this a site built by this version of kelisim?")
+        url = html_file.as_uri() + query
         context = self.browser.new_context(locale="ru-RU")
         outside: list[str] = []
 
@@ -210,7 +213,7 @@ class Printer:
         """
         options = dict(format="A4", margin=MARGIN, display_header_footer=True, header_template="<span></span>",
                        footer_template=FOOTER)
-        with self.page(html_file.as_uri()) as page:
+        with self.page(html_file) as page:
             page.evaluate("document.fonts.ready")
             pdf, shown = None, {}
             for _ in range(CONTENTS_ATTEMPTS if page.locator("[data-kl-page-of]").count() else 0):
@@ -224,7 +227,7 @@ class Printer:
 
     def deck(self, html_file: Path, target: Path) -> Path:
         """A reveal.js deck, one slide a page, as its own print view lays it out."""
-        with self.page(html_file.as_uri() + "?print-pdf") as page:
+        with self.page(html_file, "?print-pdf") as page:
             for attempt in range(LAYOUT_ATTEMPTS):
                 try:
                     page.wait_for_function(LAID_OUT, timeout=LAYOUT_TIMEOUT)
