@@ -69,6 +69,24 @@ def trainer_sentences(built_site: Path) -> list[str]:
     return sentences
 
 
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_handbook_documents_link_inside_themselves_and_leave_the_site_out(built_site, lang):
+    for edition in handbook.EDITIONS:
+        document = (built_site / ("" if lang == "ru" else lang) / handbook.handbook_path(edition)).read_text(
+            encoding="utf-8")
+        ids = re.findall(r'\sid="([^"]+)"', document)
+        assert len(ids) == len(set(ids)), f"{edition}: an id twice"
+        targets = re.findall(r'<a\b[^>]*\shref="#([^"]*)"', document)
+        assert len(targets) > 50 and set(targets) <= set(ids), sorted(set(targets) - set(ids))
+        # Every other link leaves the course (its address gets printed); nothing of the site's chrome.
+        assert all(href.startswith(("https://", "http://")) for href in re.findall(r'<a\b[^>]*\shref="([^#"][^"]*)"', document))
+        for absent in ("md-header", "md-sidebar", "md-search", "kl-quiz-link", "kl-slides-link",
+                       'data-kl-block="slide"', "<script"):
+            assert absent not in document, (edition, absent)
+        assert ("kl-hb-trainer-note" in document) == (edition == "trainer")
+        assert ('data-kl-block="answer-key"' in document) == (edition == "trainer")
+
+
 def test_every_font_is_embedded_and_covers_kazakh(printed):
     for pdf in printed.values():
         rows = tool("pdffonts", str(pdf)).splitlines()[2:]
