@@ -246,8 +246,7 @@ def cmd_handbook(args) -> int:
                            report=lambda path: print(f"wrote {rel(path, args.root)}: {printing.page_count(path)} pages, "
                                                      f"{path.stat().st_size / 1024:.0f} KiB"))
     except printing.PrintError as error:
-        print(f"{error}\nFix: build the site first (without --no-build) or name the built site with --site-dir",
-              file=sys.stderr)
+        print(error, file=sys.stderr)
         return 1
     print(f"handbooks and decks printed in {time.monotonic() - started:.0f} s")
     return 0

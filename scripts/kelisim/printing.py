@@ -15,8 +15,9 @@ are renumbered 1, 2, 3… in their order, same length again.
 
 Chromium builds the outline's titles from the laid-out text and loses the space where a heading
 wraps ("тіл және / азаматтық" becomes "тіл жәнеазаматтық"); `fix_outline` puts back each heading's
-own text and moves the cross-reference offsets by what that adds. Nothing may be fetched from another origin: a request
-that is not a local file stops the print.
+own text and moves the cross-reference offsets by what that adds.
+
+Nothing may be fetched from another origin: a request that is not a local file stops the print.
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ def fix_dates(pdf: bytes, when: dt.datetime) -> bytes:
         new = b"/" + match.group(1) + when.astimezone(dt.timezone.utc).strftime(" (D:%Y%m%d%H%M%S").encode()
         new += b"+00'00')" if b"'" in old else b"Z)" if b"Z)" in old else b")"
         if len(new) != len(old):  # a different length would break the cross-reference table's offsets
-            raise PrintError(f"unexpected PDF date {old!r}")
+            raise PrintError(f"unexpected PDF date {old!r}. Fix: make RE_PDF_DATE in scripts/kelisim/printing.py "
+                             "match the format this Chromium writes")
         return new
     return RE_PDF_DATE.sub(stamp, pdf)
 
@@ -120,7 +122,8 @@ def replace_in_pdf(pdf: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
     xref_at = int(RE_STARTXREF.search(pdf).group(1))
     table = RE_XREF.match(pdf, xref_at)
     if not table or any(end > xref_at for _, end, _ in edits):
-        raise PrintError("the PDF's cross-reference table is not the one Chromium writes; cannot fix its outline")
+        raise PrintError("the PDF's cross-reference table is not the single classic table Chromium wrote so far, so "
+                         "its outline cannot be fixed. Fix: adapt replace_in_pdf in scripts/kelisim/printing.py")
 
     def moved(offset: int) -> int:
         return offset + sum(len(new) - (end - start) for start, end, new in edits if start < offset)
@@ -168,7 +171,8 @@ class Printer:
     @contextlib.contextmanager
     def page(self, html_file: Path, query: str = ""):
         if not html_file.is_file():
-            raise PrintError(f"{html_file} not found: is this a site built by this version of kelisim?")
+            raise PrintError(f"{html_file} not found. Fix: build the site (`python -m kelisim handbook` without "
+                             "--no-build builds it) or name a built site with --site-dir")
         url = html_file.as_uri() + query
         context = self.browser.new_context(locale="ru-RU")
         outside: list[str] = []
@@ -188,7 +192,7 @@ class Printer:
             yield page
             if outside:
                 raise PrintError(f"{url} asked for {', '.join(sorted(set(outside)))}: the print must use local "
-                                 "files only")
+                                 "files only. Fix: vendor the file (scripts/kelisim/vendor.py) or drop the reference")
         finally:
             context.close()
 
@@ -236,7 +240,8 @@ class Printer:
                     # Rarely, on a busy machine, reveal's print layout never finishes; a reload does.
                     if attempt == LAYOUT_ATTEMPTS - 1:
                         raise PrintError(f"{html_file}: reveal.js did not lay out its print view "
-                                         f"(slides, pages: {page.evaluate(LAYOUT_STATE)})") from None
+                                         f"(slides, pages: {page.evaluate(LAYOUT_STATE)}). Fix: print again; if it "
+                                         "persists, open the deck with ?print-pdf in Chromium and look at its console") from None
                     page.reload(wait_until="load")
             page.evaluate("document.fonts.ready")
             return self.save(page, target, prefer_css_page_size=True)
