@@ -8,13 +8,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 # Debian packages the test suite needs (browser tests, spelling, PDF page counts of printed decks,
-# Node for the search stemmer's tests).
-DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils nodejs
+# Node for the search stemmer's tests; DejaVu, the font the printed handbook embeds for every Kazakh letter).
+DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils nodejs fonts-dejavu-core
 
 # Makes `python -m kelisim` importable from the venv (same line works on Windows).
 export PUT_SCRIPTS_ON_PATH := import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "kelisim.pth").write_text(str(pathlib.Path("scripts").resolve()))
 
-.PHONY: serve build check test system-packages bench moodle quizzes practice clean
+.PHONY: serve build check test system-packages bench moodle handbook quizzes practice clean
 
 # Says in one line what is missing instead of letting venv or pip fail with a traceback.
 define CHECK_PYTHON
@@ -56,6 +56,11 @@ bench: $(READY)
 # Moodle XML, one file per language, in dist/moodle/ (see AUTHORING.md, «Тесты»).
 moodle: $(READY)
 	$(BIN)/python -m kelisim moodle
+
+# The printed handbooks (learner and trainer edition per language) and the decks as PDF, in dist/handbook/
+# and dist/decks/ (builds the site first; see AUTHORING.md, «Печатное пособие»).
+handbook: $(READY) system-packages
+	$(BIN)/python -m kelisim handbook
 
 # Rewrites the generated quiz pages after a bank is added or removed.
 quizzes: $(READY)

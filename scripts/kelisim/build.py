@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import blocks, checks, glossary, site, slides
+from . import blocks, checks, glossary, handbook, site, slides
 from .i18n import t
 from .model import Course
 from .practice import pages as practice_pages
@@ -89,7 +89,7 @@ def page_html(output: str) -> str:
 
 
 def finish(config) -> None:
-    """After every language is built: per-language search indexes, 404 pages, lecture decks.
+    """After every language is built: per-language search indexes, 404 pages, lecture decks, handbooks.
 
     static-i18n builds the other languages from inside the first pass's post-build event,
     with its `building` flag set; the flag is clear again only when all are done.
@@ -99,3 +99,4 @@ def finish(config) -> None:
     settings = {lang: site.search_settings(config, lang) for lang in STATE.course.languages}
     site.finalize(Path(config.site_dir), STATE.course, settings)
     slides.build_decks(Path(config.site_dir), STATE.course, STATE.pages)
+    handbook.build_handbooks(Path(config.site_dir), STATE.course)  # after the decks: they take the slide blocks out

@@ -225,6 +225,33 @@ def cmd_moodle(args) -> int:
     return 0
 
 
+def cmd_handbook(args) -> int:
+    """Print the handbooks (learner and trainer, every language) and the decks to PDF, in dist/ or --out."""
+    import time
+
+    from . import printing
+    from .checks import read_pages
+    from .model import load_course
+
+    started = time.monotonic()
+    site = Path(args.site_dir).resolve() if args.site_dir else args.root / "site"
+    if not args.no_build:
+        args.site_dir = str(site)
+        if cmd_build(args):
+            return 1
+    course = load_course(args.root)
+    out = Path(args.out).resolve() if args.out else args.root / "dist"
+    try:
+        printing.print_all(site, out, course, read_pages(args.root, course.languages), printing.source_date(args.root),
+                           report=lambda path: print(f"wrote {rel(path, args.root)}: {printing.page_count(path)} pages, "
+                                                     f"{path.stat().st_size / 1024:.0f} KiB"))
+    except printing.PrintError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"handbooks and decks printed in {time.monotonic() - started:.0f} s")
+    return 0
+
+
 def cmd_bench(args) -> int:
     """Print size and speed figures: quiz widget, decks, build time, page weights vs. stock, search recall."""
     from . import bench
@@ -277,6 +304,10 @@ def main(argv: list[str] | None = None) -> int:
     pages = actions.add_parser("pages", help="write the generated recommendation pages (--check: report stale ones)")
     pages.add_argument("--check", action="store_true", help="fail if the generated pages are stale; write nothing")
     command("moodle", cmd_moodle).add_argument("--out")
+    handbook = command("handbook", cmd_handbook)
+    handbook.add_argument("--site-dir", help="the built site to print (default: the course's site/)")
+    handbook.add_argument("--no-build", action="store_true", help="print the site as it is; do not build it first")
+    handbook.add_argument("--out", help="where handbook/ and decks/ go (default: the course's dist/)")
     command("bench", cmd_bench).add_argument(
         "--no-search", action="store_true", help="skip the search recall benchmark (Chromium)")
     args = parser.parse_args(argv)
