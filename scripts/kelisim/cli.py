@@ -230,17 +230,21 @@ def cmd_dist(args) -> int:
     import tempfile
 
     from . import release
+    from .checks import read_pages
+    from .model import load_course
 
-    data = checked_course(args.root)
-    if data is None:
-        return 1
+    course = load_course(args.root)
     dist_dir = args.root / "dist"
-    missing = release.missing(dist_dir, release.downloads(data.course, data.pages))
+    # Before the (slower) checks and build: a missing PDF is the common first-time stop.
+    missing = release.missing(dist_dir, release.downloads(course, read_pages(args.root, course.languages)))
     if missing:
         for download in missing:
             print(release.missing_problem(download), file=sys.stderr)
         targets = " and ".join(sorted({f"`make {d.artefact.target}`" for d in missing}))
         print(f"{len(missing)} file(s) of the release are missing: run {targets} first.", file=sys.stderr)
+        return 1
+    data = checked_course(args.root)
+    if data is None:
         return 1
     version = release.git_version(args.root, data.course)
     with tempfile.TemporaryDirectory() as tmp:
