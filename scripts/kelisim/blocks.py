@@ -503,8 +503,8 @@ class DownloadsBlock(CourseBlock):
             what = t(lang, f"release.{download.artefact.kind}")
             if download.module:
                 what += f": {t(lang, 'module', n=download.module.number)}. {download.module.title[lang]}"
-            rows.append(f'<tr><td>{escape(what)}</td><td lang="{download.lang}">{escape(t(download.lang, "release.name"))}</td>'
-                        f'<td><a href="{link}" data-kl-download="{download.path}">{escape(link.rsplit("/", 1)[1])}</a></td>'
+            rows.append(f'<tr><td>{escape(what)}</td><td>{escape(t(lang, f"release.in.{download.lang}"))}</td>'
+                        f'<td><a href="{link}" download="{download.name}">{escape(download.name)}</a></td>'
                         f'<td><span data-kl-size="{download.path}">{escape(t(lang, "release.size.later"))}</span></td></tr>')
         wrapper = self.holder(parent, "div", "kl-downloads")
         # Raw HTML: the files exist only in the release (site/downloads/), so MkDocs must not check these links.

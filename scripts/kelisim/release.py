@@ -73,6 +73,7 @@ class Download:
     lang: str
     module: object | None  # model.Module for per-module files
     path: str
+    name: str  # the name it is saved under: unique, with the course and language (decks/ru/x.pdf -> kelisim-ru-x.pdf)
 
 
 def downloads(course, pages) -> list[Download]:
@@ -86,7 +87,10 @@ def downloads(course, pages) -> list[Download]:
             for module in decks if artefact.per_module else [None]:
                 path = artefact.pattern.format(course=course.id, version=course.version, lang=lang,
                                                slug=module.slug if module else "")
-                found.append(Download(artefact, lang, module, path))
+                name = posixpath.basename(path)
+                if module:
+                    name = f"{course.id}-{lang}-{name}"
+                found.append(Download(artefact, lang, module, path, name))
     return found
 
 

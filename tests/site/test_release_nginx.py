@@ -165,8 +165,8 @@ def test_the_download_page_links_real_files_with_their_sizes(nginx):
         text = get(nginx, page)[2].decode()
         assert "указан в выпуске</span>" not in text and "шығарылымда көрсетіледі</span>" not in text
         assert text.count('">2 КБ</span>') == text.count("data-kl-size=") >= 16, page  # 1 800-byte stand-ins
-        link = f'href="{up}downloads/handbook/kelisim-ru.pdf"'
-        assert link in text, page
+        assert f'href="{up}downloads/handbook/kelisim-ru.pdf" download="kelisim-ru.pdf"' in text, page
+        assert f'href="{up}downloads/decks/kk/kazaktanu.pdf" download="kelisim-kk-kazaktanu.pdf"' in text, page
     assert get(nginx, "downloads/handbook/kelisim-ru.pdf")[0] == 200
 
 

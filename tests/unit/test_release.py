@@ -37,7 +37,7 @@ def small_site(folder: Path) -> Path:
         "index.html": '<html lang="ru"><body>Главная</body></html>',
         "kk/index.html": '<html lang="kk"><body>Басты бет</body></html>',
         "release/index.html": '<html lang="ru"><a href="../downloads/moodle/kelisim-ru.xml" '
-                              'data-kl-download="moodle/kelisim-ru.xml">kelisim-ru.xml</a> '
+                              'download="kelisim-ru.xml">kelisim-ru.xml</a> '
                               f'<span data-kl-size="moodle/kelisim-ru.xml">{t("ru", "release.size.later")}</span></html>',
         "kk/release/index.html": '<html lang="kk"><span data-kl-size="handbook/kelisim-kk.pdf">'
                                  f'{t("kk", "release.size.later")}</span></html>',
@@ -67,6 +67,8 @@ def test_the_artefact_table_lists_handbooks_decks_and_moodle_in_both_languages(c
         assert f"moodle/kelisim-{lang}.xml" in paths
         assert f"decks/{lang}/{course.modules[0].slug}.pdf" in paths
     assert len(paths) == len(set(paths))
+    names = [d.name for d in release.downloads(course, pages)]  # saved side by side in one Downloads folder
+    assert len(names) == len(set(names)) and f"kelisim-kk-{course.modules[0].slug}.pdf" in names
 
 
 def test_two_packs_of_the_same_inputs_are_byte_identical(tmp_path, course, pages):
