@@ -246,7 +246,11 @@ def cmd_dist(args) -> int:
     data = checked_course(args.root)
     if data is None:
         return 1
-    version = release.git_version(args.root, data.course)
+    try:
+        version = release.git_version(args.root, data.course)
+    except RuntimeError as error:  # not a git clone: the release could not name its commit
+        print(error, file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory() as tmp:
         # MkDocs dates the sitemap by SOURCE_DATE_EPOCH: the commit's date keeps the site reproducible.
         status = mkdocs(args, "build", "--site-dir", tmp, env={"SOURCE_DATE_EPOCH": str(int(version.date.timestamp()))})

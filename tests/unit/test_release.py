@@ -142,6 +142,8 @@ def test_version_comes_from_the_commit_not_the_clock(tmp_path, course):
     env = {**os.environ, "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE,
            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    with pytest.raises(RuntimeError, match="make it from a git clone"):
+        release.git_version(tmp_path, course)
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "course"]):
         (tmp_path / "course.yml").write_text("id: x\n", encoding="utf-8")
         subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
