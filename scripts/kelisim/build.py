@@ -118,8 +118,6 @@ def finish(config) -> None:
     settings = {lang: site.search_settings(config, lang) for lang in STATE.course.languages}
     site.finalize(Path(config.site_dir), STATE.course, settings)
     slides.build_decks(Path(config.site_dir), STATE.course, STATE.pages)
-        STATE.tests = data.trainer.tests if data.trainer else {}
-        STATE.release = release_pages(data)
-        STATE.abbreviations = {code: glossary.abbreviations(data.glossary, code) for code in data.course.languages}
-    progress = quiz_progress.PAGE in STATE.pages[STATE.course.default_language]
-    nav = navigation(STATE.course, STATE.practice, lang, STATE.materials, STATE.trainer, STATE.release, progress)
+    handbook.build_handbooks(Path(config.site_dir), STATE.course)  # after the decks: they take the slide blocks out
+    quiz_progress.write_data(Path(config.site_dir), STATE.course, list(STATE.banks), STATE.tests or {},
+                             quiz_progress.PAGE in STATE.pages[STATE.course.default_language])
