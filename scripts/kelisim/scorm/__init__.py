@@ -32,8 +32,8 @@ XSD = Path(__file__).parent / "xsd"
 #: The control files the SCORM 1.2 specification expects beside imsmanifest.xml.
 XSD_FILES = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd")
 RUNTIME = "assets/kelisim/scorm.js"
-#: Frame pages that stay out of learners' packages: trainer material and the answer key.
-NOT_FOR_LEARNERS = ("trainer/", "slides.md", "answer-key.md")
+#: Pages that stay out of learners' packages: trainer material, the answer key, release and LMS guides.
+NOT_FOR_LEARNERS = ("trainer/", "release/", "slides.md", "answer-key.md")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: no build time leaks into the bytes
 #: Attributes that make a page load another file of the package.
 REFERENCES = ("src", "href")
