@@ -348,3 +348,23 @@ def test_without_an_lms_the_package_works_like_the_site_with_a_notice(lms, lms_s
     assert page.evaluate("(key) => JSON.parse(localStorage.getItem(key)).v", key) == 1
     assert not lms.errors
 
+
+
+def test_an_lms_on_another_origin_gives_the_fallback_with_its_message(browser, lms_server, packages):
+    """The SCO framed from another origin cannot reach window.parent.API: the site's behaviour, a clear notice."""
+    package = packages["ru-module"]
+    quiz = next(p for p in next(iter(package.scos.values())) if "quizzes/" in p)
+    other_origin = lms_server.base.replace("127.0.0.1", "localhost")
+    context = browser.new_context(locale="ru-RU")
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(f"{lms_server.base}lms.html?{urllib.parse.urlencode({'launch': f'{other_origin}{package.name}/{quiz}'})}")
+        notice = page.frame_locator("#sco").locator(".kl-scorm-notice")
+        notice.wait_for()
+        assert "с разных адресов" in notice.inner_text()
+        assert page.evaluate("() => calls.LMSInitialize") == 0
+        assert not errors
+    finally:
+        context.close()
