@@ -3,8 +3,9 @@
 import zipfile
 
 import lxml.html
+import pytest
 
-from kelisim import scorm
+from kelisim import i18n, scorm
 
 PAGE = """<!doctype html>
 <html><head><title>Модуль</title><link rel="stylesheet" href="../../assets/kelisim/kelisim.css"></head><body>
@@ -64,3 +65,9 @@ def test_zip_bytes_do_not_depend_on_order_or_time(tmp_path):
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
     with zipfile.ZipFile(tmp_path / "one.zip") as archive:
         assert archive.namelist() == sorted(files)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_runtime_can_correct_the_quiz_lead_inside_an_lms(lang):
+    """scorm.js swaps the lead's last sentence (answers kept in this browser) for the LMS one."""
+    assert i18n.t(lang, "quiz.lead", n=3).endswith(i18n.t(lang, "scorm.stored-browser"))

@@ -148,6 +148,12 @@
   };
 
   record(true); // incomplete on start (or the status the saved answers give)
+  whenReady(function () { // the quiz's lead says where answers are kept: here, in the LMS
+    Array.prototype.forEach.call(document.querySelectorAll(".kl-quiz__lead"), function (lead) {
+      var last = lead.lastChild;
+      if (last && last.nodeType === 3) last.nodeValue = last.nodeValue.replace(settings.strings["stored-browser"], settings.strings["stored-lms"]);
+    });
+  });
 
   // A link to another page of this SCO keeps the session open for it; anything else ends it.
   var staying = false;
@@ -168,8 +174,12 @@
 
   window.KelisimScorm = {encode: encode, decode: decode, result: result, status: status, limit: SUSPEND_LIMIT};
 
+  function whenReady(run) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run); else run();
+  }
+
   function notice(text) {
-    function show() {
+    whenReady(function () {
       var article = document.querySelector(".md-content__inner");
       if (!article) return;
       var box = document.createElement("div");
@@ -179,7 +189,6 @@
       p.textContent = text;
       box.appendChild(p);
       article.insertBefore(box, article.firstChild);
-    }
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show); else show();
+    });
   }
 })();

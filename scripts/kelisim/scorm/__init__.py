@@ -134,7 +134,7 @@ def adapt_page(html: str, page: str, sco: Sco, settings: dict) -> tuple[str, set
 def sco_settings(course, lang: str, sco: Sco, questions: list[str]) -> dict:
     """What the runtime needs to know about its SCO (read from the page's #kl-scorm)."""
     return {"course": namespace(course, lang), "sco": sco.id, "mastery": course.mastery_score,
-            "questions": questions, "strings": for_script(lang, ("scorm.no-lms", "scorm.blocked"), "scorm.")}
+            "questions": questions, "strings": for_script(lang, ("scorm.no-lms", "scorm.blocked", "scorm.stored-browser", "scorm.stored-lms"), "scorm.")}
 
 
 def questions_of(site: Path, sco: Sco) -> list[str]:

@@ -22,6 +22,7 @@ import lxml.html
 import pytest
 
 from conftest import ROOT, open_visit, serving
+from kelisim.i18n import t
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -246,6 +247,7 @@ def test_the_lms_records_status_score_and_answers(lms, lms_server, packages, cas
     page.wait_for_function(f"() => document.getElementById('sco').contentWindow.location.pathname.endsWith('{quiz}')")
     frames, frame = sco_frame(page)
     assert page.evaluate("() => calls.LMSFinish") == 0
+    assert frames.locator(".kl-quiz__lead").inner_text().endswith(t(package.lang, "scorm.stored-lms"))
     commits = page.evaluate("() => calls.LMSCommit")
     # The first question through the widget, with its right answer.
     first = frames.locator("form[data-kl-q]").first
