@@ -123,7 +123,7 @@ def adapt_page(html: str, page: str, sco: Sco, settings: dict) -> tuple[str, set
         node.set("data-kl-course", settings["course"])
     head = doc.find("head")
     config = lxml.html.Element("script", type="application/json", id="kl-scorm")
-    config.text = json.dumps(settings, ensure_ascii=False, sort_keys=True)
+    config.text = json.dumps(settings, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")  # never ends the script
     runtime = lxml.html.Element("script", src=posixpath.relpath(RUNTIME, posixpath.dirname(page) or "."))
     head.extend([config, runtime])  # in the head and not deferred: ready before progress.js runs
     referenced = {target for name in REFERENCES for value in doc.xpath(f"//@{name}")
