@@ -41,16 +41,13 @@
   function get(name) { return String(api.LMSGetValue(name) || ""); }
   function set(name, value) { return ok(api.LMSSetValue(name, String(value))); }
 
-  /* LMSInitialize once per SCO session: the SCO's next page finds it initialised (error 101). */
+  /* LMSInitialize once per SCO session: the SCO's next page finds the session open (values readable). */
   function initialize() {
-    var fresh = ok(api.LMSInitialize(""));
-    if (!fresh) {
-      if (String(api.LMSGetLastError()) !== "101") return false;
-      get("cmi.core.lesson_status");
-      if (String(api.LMSGetLastError()) !== "0") return false; // finished: no session to join
-    }
+    get("cmi.core.lesson_status");
+    var joined = String(api.LMSGetLastError()) === "0";
+    if (!joined && !ok(api.LMSInitialize(""))) return false;
     try {
-      if (fresh || !sessionStorage.getItem(START)) sessionStorage.setItem(START, String(Date.now()));
+      if (!joined || !sessionStorage.getItem(START)) sessionStorage.setItem(START, String(Date.now()));
     } catch (e) { /* no sessionStorage: this page's time only */ }
     return true;
   }
