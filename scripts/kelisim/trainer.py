@@ -258,8 +258,15 @@ def render(parent, day_id: str, ctx, md) -> etree.Element:
                 if case in cases:
                     links.append((f"{t(lang, 'case')}. {name}: {cases[case]}", f"{ctx.link(module.page)}#case-{case}", False))
             if module.id in with_decks:
+                # The deck opens at the slot's first section with trainer notes (reveal.js: #/<slide id>).
+                first = next((a for a in guide.notes if a in _module_refs(ctx.pages, lang, module.page, "notes")), None)
                 links.append((f"{t(lang, 'trainer.deck')}. {name}: {module.title[lang]}", posixpath.relpath(
-                    deck_path(module.slug), posixpath.dirname(ctx.path) or "."), True))
+                    deck_path(module.slug), posixpath.dirname(ctx.path) or ".") + (f"#/{first}" if first else ""), True))
+        printed = _print_page(ctx.pages.get(lang, {}), day_id)
+        for module, block in day_cases(course, ctx.trainer, ctx.pages, lang, day_id) if printed else ():
+            if block.options["id"] in guide.cases:
+                links.append((f"{t(lang, 'trainer.print')}. {t(lang, 'case')}: {block.argument}",
+                              f"{ctx.link(printed)}#case-card-{block.options['id']}", False))
         for exercise in guide.exercises:
             page = f"materials/{exercise}.md"
             if page in ctx.pages.get(lang, {}):
@@ -291,6 +298,12 @@ def render(parent, day_id: str, ctx, md) -> etree.Element:
             child(para, "span", guide.risk[lang] + " ")
             child(para, "a", t(lang, "trainer.risk.general"), href=f"{ctx.link(OVERVIEW)}#sensitive")
     return wrapper
+
+
+def _print_page(pages: dict, day_id: str) -> str | None:
+    """The page that prints a day's cases (its `/// case-cards` block names the day), if any."""
+    return next((path for path, page in pages.items() for block in page.walk_blocks()
+                 if block.name == CASES_BLOCK and block.options.get("day") == day_id), None)
 
 
 def _escape(text: str) -> str:

@@ -27,15 +27,19 @@ def test_every_kit_page_is_built_and_reached_from_the_seminar_page(built_site, p
 
 @pytest.mark.parametrize("prefix", ["", "kk/"])
 def test_day_guides_link_decks_notes_and_cards_that_exist(built_site, prefix):
-    decks = 0
+    decks = printed = 0
     for path in DAYS:
         html = (built_site / prefix / path).read_text(encoding="utf-8")
         assert html.count('class="kl-day-guide__slot"') >= 5
-        for href in re.findall(r'href="([^"#?:]+\.html)[^"]*"', html):
+        for href, anchor in re.findall(r'href="([^"#?:]+\.html)(?:#/?([^"]*))?"', html):
             target = posixpath.normpath(posixpath.join(posixpath.dirname(prefix + path), href))
             assert (built_site / target).is_file(), f"{prefix}{path}: {href}"
+            if anchor:  # a section of a module, a slide of a deck (#/id), a printed case
+                assert f'id="{anchor}"' in (built_site / target).read_text(encoding="utf-8"), f"{prefix}{path}: {href}#{anchor}"
         decks += html.count("data-kl-deck")
+        printed += html.count('print-day-' + path[-6] + '.html#case-card-')
     assert decks >= 5  # every module with a deck is linked from the slot that teaches it
+    assert printed == 3 + 3 + 1  # each slot's cases link their printed sheet (d2: workshop, simulation, debrief)
 
 
 @pytest.mark.browser

@@ -209,6 +209,7 @@ REVIEWED = {
     "trainer.note": "Тренерге арналған ескертпе",
     "trainer.deck": "Слайдтар",
     "trainer.cards": "Басып шығаратын карточкалар",
+    "trainer.print": "Басып шығаруға",
     "trainer.steps": "Сабақтың барысы",
     "trainer.minutes": "3 мин.",
     "trainer.open": "Ашқанда айтылатын сөз",

@@ -250,3 +250,14 @@ def test_case_cards_block_names_a_known_day(course):
     write(course, "docs/kk/trainer/print.md", CASES_PAGE)
     [problem] = problems_with(course, "unknown-day")
     assert problem.file == "docs/ru/trainer/print.md" and problem.line == 3 and problem.id == "d5"
+
+
+def test_day_guide_links_each_case_to_its_printed_sheet(course):
+    before = render_markdown(course, GUIDE_PAGE, "ru", "trainer/day-1.md")
+    assert "#case-card-" not in before  # no page prints the day's cases yet
+    for lang in ("ru", "kk"):
+        write(course, f"docs/{lang}/trainer/print-day-1.md", CASES_PAGE)
+    from kelisim import blocks
+    blocks.reset(course)  # the pages changed: read them again
+    html = render_markdown(course, GUIDE_PAGE, "kk", "trainer/day-1.md")
+    assert 'href="print-day-1.md#case-card-m1-road"' in html and "Басып шығаруға. Кейс: Дорога" in html
