@@ -85,6 +85,23 @@ def tiny_course(tmp_path: Path) -> Path:
     return tmp_path
 
 
+#: The frame pages every built course has besides its modules (the nav and the hooks expect them).
+FRAME_PAGES = {"syllabus.md": "# Программа { #top }\n\n/// syllabus\n///\n",
+               "seminar.md": "# Семинар { #top }\n\n/// timetable\n///\n",
+               "glossary.md": "# Глоссарий { #top }\n\n/// glossary\n///\n",
+               "slides.md": "# Слайды { #top }\n\n/// slides\n///\n"}
+
+
+@pytest.fixture
+def buildable_tiny_course(tiny_course: Path) -> Path:
+    """The tiny course with its frame pages and this checkout's toolkit: builds in seconds, not a minute."""
+    for lang in ("ru", "kk"):
+        for path, text in FRAME_PAGES.items():
+            (tiny_course / "docs" / lang / path).write_text(text, encoding="utf-8")
+    (tiny_course / "quizzes").mkdir()
+    return link_toolkit(tiny_course)
+
+
 def write(root: Path, path: str, text: str) -> Path:
     target = root / path
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -87,27 +87,21 @@ def test_unknown_block_fails_the_build_naming_file_and_line(project_copy):
     assert f"docs/ru/syllabus.md:{line}: [warning] unknown block" in result.stderr
 
 
-def test_broken_link_fails_the_build_site(project_copy):
+def test_broken_link_fails_the_build_site(buildable_tiny_course):
     for lang in ("ru", "kk"):
-        page = project_copy / f"docs/{lang}/seminar.md"
+        page = buildable_tiny_course / f"docs/{lang}/seminar.md"
         page.write_text(page.read_text(encoding="utf-8") + "\n[x](no-such-page.md)\n", encoding="utf-8")
-    result = build_site(project_copy)
+    result = build_site(buildable_tiny_course)
     assert result.returncode != 0
     assert "seminar.md" in result.stderr and "no-such-page.md" in result.stderr
 
 
-def test_broken_anchor_fails_the_build_site(project_copy):
+def test_broken_anchor_fails_the_build_site(buildable_tiny_course):
     for lang in ("ru", "kk"):
-        page = project_copy / f"docs/{lang}/seminar.md"
+        page = buildable_tiny_course / f"docs/{lang}/seminar.md"
         page.write_text(page.read_text(encoding="utf-8") + "\n[x](syllabus.md#no-such-anchor)\n", encoding="utf-8")
-    result = build_site(project_copy)
+    result = build_site(buildable_tiny_course)
     assert result.returncode != 0 and "no-such-anchor" in result.stderr
-
-
-FRAME_PAGES = {"syllabus.md": "# Программа { #top }\n\n/// syllabus\n///\n",
-               "seminar.md": "# Семинар { #top }\n\n/// timetable\n///\n",
-               "glossary.md": "# Глоссарий { #top }\n\n/// glossary\n///\n",
-               "slides.md": "# Слайды { #top }\n\n/// slides\n///\n"}
 
 
 def checkout_files() -> dict[str, int]:
@@ -117,18 +111,14 @@ def checkout_files() -> dict[str, int]:
             if p.is_file() and not skip.intersection(p.relative_to(ROOT).parts)}
 
 
-def test_the_cli_builds_the_course_in_the_folder_it_runs_in(tiny_course):
-    for lang in ("ru", "kk"):
-        for path, text in FRAME_PAGES.items():
-            (tiny_course / "docs" / lang / path).write_text(text, encoding="utf-8")
-    (tiny_course / "quizzes").mkdir()
-    link_toolkit(tiny_course)
+def test_the_cli_builds_the_course_in_the_folder_it_runs_in(buildable_tiny_course):
+    course = buildable_tiny_course
     before = checkout_files()
-    result = run_tool("kelisim", "build", cwd=tiny_course)
+    result = run_tool("kelisim", "build", cwd=course)
     assert result.returncode == 0, result.stderr
-    assert "Объяснять" in (tiny_course / "site/modules/first.html").read_text(encoding="utf-8")
-    assert (tiny_course / "site/kk/modules/first.html").is_file()
-    assert run_tool("kelisim", "check", cwd=tiny_course).stdout.startswith("OK: 1 modules")
+    assert "Объяснять" in (course / "site/modules/first.html").read_text(encoding="utf-8")
+    assert (course / "site/kk/modules/first.html").is_file()
+    assert run_tool("kelisim", "check", cwd=course).stdout.startswith("OK: 1 modules")
     assert checkout_files() == before, "a command run in another course changed this checkout"
 
 

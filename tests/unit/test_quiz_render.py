@@ -244,10 +244,11 @@ def test_moodle_category_escapes_slashes(quiz_course):
 
 # ---------- widget files and the benchmark ------------------------------------------------------
 
-def test_widget_files_exist_and_bench_prints_sizes_and_pages_beside_stock(capsys):
+def test_widget_files_exist_and_bench_prints_sizes_and_pages_beside_stock(buildable_tiny_course, capsys):
     for name in widget.FILES:
         assert (ROOT / widget.ASSETS / name).is_file()
-    main(["bench", "--no-search"])  # the search benchmark drives a browser: `make bench`
+    # The tiny course: the real one takes two full builds. The search benchmark drives a browser: `make bench`.
+    main(["bench", "--no-search", "--config", str(buildable_tiny_course / "mkdocs.yml")])
     out = capsys.readouterr().out
     for name in widget.FILES:
         assert re.search(rf"{re.escape(name)}\s+\d+ B raw\s+\d+ B gzipped", out)
