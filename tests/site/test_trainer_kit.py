@@ -118,10 +118,11 @@ def test_print_everything_for_day_2_is_one_card_per_page_or_two_a5_and_nothing_i
     sheets = [" ".join(sheet.split()) for sheet in text.split("\f")][:-1]
     assert len(sheets) == int(re.search(r"Pages:\s+(\d+)", info)[1]) and all(sheets), "a blank sheet"
 
-    # Each card: its title and the last word of its text on one sheet, the cards in order.
+    # Each card (its label line and title): the title and the last word of its text on one sheet, in order.
     cards = page.evaluate("""() => [...document.querySelectorAll('.kl-card')].map(card => ({
         kind: [...card.classList].find(c => c.startsWith('kl-card--')).slice(9),
-        title: card.querySelector('.kl-card__title').innerText.trim(),
+        title: (card.querySelector('.kl-card__head').innerText + ' '
+                + card.querySelector('.kl-card__title').innerText).split(/\\s+/).join(' ').trim(),
         last: card.innerText.trim().split(/\\s+/).pop()}))""")
     on_sheet, sheet = [], 0
     for card in cards:
@@ -131,6 +132,10 @@ def test_print_everything_for_day_2_is_one_card_per_page_or_two_a5_and_nothing_i
         start = sheets[sheet].index(card["title"])
         assert card["last"] in sheets[sheet][start:], f"card '{card['title']}' runs onto the next sheet"
         on_sheet.append(sheet)
+
+    card_sheets = sheets[:max(on_sheet) + 1]
+    for card in cards:  # exactly one sheet of cards carries each card's title
+        assert sum(card["title"] in sheet for sheet in card_sheets) == 1, card["title"]
 
     kinds = [card["kind"] for card in cards]
     assert kinds.count("case") == 2 and kinds.count("role") == 10 and kinds.count("inject") == 11
