@@ -169,7 +169,8 @@ def render(parent, exercise: Exercise, ctx, stylesheet: str) -> etree.Element:
         head = child(article, "p", class_="kl-card__head")
         child(head, "span", label, class_="kl-card__kind")
         child(head, "span", title, class_="kl-card__exercise")
-        child(article, "h3", heading, class_="kl-card__title")
+        # The cover heads the exercise (h2, right under the page title or a section's), the rest h3.
+        child(article, "h2" if kind == "cover" else "h3", heading, class_="kl-card__title")
         return article
 
     cover = card("cover", title, f"exercise-{exercise.id}", t(lang, "exercise.cover"))
