@@ -28,7 +28,7 @@ TEACHING = {"status", "key-points", "case", "questions", "briefing", "trainer-no
 #: `exercise-cards` prints course/exercises/<id>.yml (kelisim.exercise), named in an `id:` option.
 #: `day-guide` prints a seminar day's facilitation guide (kelisim.trainer), named in a `day:` option;
 #: `seminar-test` the pre-test or post-test (`id:`) as a quiz, with `key: true` its scoring key, with
-#: `paper: true` the printed question sheet and answer sheet; `case-cards` (`day:`) the day's cases to print.
+#: `paper: true` the printed question sheet and answer sheet; `case-cards` the cases to print (a `day:`'s or all).
 GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides", "quiz", "answer-key",
              "exercise-cards", "day-guide", "seminar-test", "case-cards"}
 KNOWN = TEACHING | GENERATED
@@ -495,14 +495,14 @@ class SeminarTestBlock(CourseBlock):
 
 
 class CaseCardsBlock(CourseBlock):
-    """`/// case-cards` + `day: <day id>` option: the cases the day's slots use, one sheet each."""
+    """`/// case-cards` (+ `day: <day id>`): the cases the day's (or every day's) slots use, one sheet each."""
 
     NAME = "case-cards"
     OPTIONS = {"day": ("", type_string)}
 
     def on_create(self, parent):
         from .trainer import render_cases
-        return render_cases(parent, self.options["day"], CONTEXT, print_stylesheet(self.lang))
+        return render_cases(parent, self.options["day"] or None, CONTEXT, print_stylesheet(self.lang))
 
 
 BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, Briefing, TrainerNote, SlideBlock, SourcesBlock,

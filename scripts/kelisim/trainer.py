@@ -348,11 +348,11 @@ def render_test(parent, test: SeminarTest, ctx, key: bool) -> etree.Element:
 RE_QUESTION = re.compile(r"^\s*\d+\.\s+(.*\S)\s*$")
 
 
-def day_cases(course: Course, kit: Kit, pages, lang: str, day_id: str) -> list[tuple[object, object]]:
-    """(module, case block) of every case the day's slots use (trainer.yml `cases:`), in slot order."""
-    day = next(d for d in course.days if d.id == day_id)
+def day_cases(course: Course, kit: Kit, pages, lang: str, day_id: str | None) -> list[tuple[object, object]]:
+    """(module, case block) of every case the day's slots use (trainer.yml `cases:`), in slot order;
+    with no day, those of the whole seminar."""
     found, seen = [], set()
-    for slot in day.slots:
+    for slot in (s for d in course.days if day_id in (None, d.id) for s in d.slots):
         guide = kit.slots.get(slot.id)
         for case in guide.cases if guide else ():
             for module in course.modules_in_slot(slot.id):
@@ -365,20 +365,20 @@ def day_cases(course: Course, kit: Kit, pages, lang: str, day_id: str) -> list[t
     return found
 
 
-def render_cases(parent, day_id: str, ctx, stylesheet: str) -> etree.Element:
-    """The day's cases as cards to hand out, one A4 sheet each: the scenario and its questions,
-    read from the module pages' `//// case` blocks (the same text learners see)."""
+def render_cases(parent, day_id: str | None, ctx, stylesheet: str) -> etree.Element:
+    """The day's (or with no day, the seminar's) cases as cards to hand out, one A4 sheet each: the
+    scenario and its questions, read from the module pages' `//// case` blocks (the text learners see)."""
     from .blocks import child
 
     lang = ctx.lang
-    wrapper = child(parent, "div", class_="kl-print kl-case-cards", data_kl_block=CASES_BLOCK, data_kl_day=day_id)
+    wrapper = child(parent, "div", class_="kl-print kl-case-cards", data_kl_block=CASES_BLOCK, data_kl_day=day_id or "")
     child(wrapper, "link", rel="stylesheet", href=stylesheet)
     for module, block in day_cases(ctx.course, ctx.trainer, ctx.pages, lang, day_id):
         article = child(wrapper, "article", class_="kl-card kl-card--case", id=f"case-card-{block.options['id']}")
         head = child(article, "p", class_="kl-card__head")
         child(head, "span", t(lang, "case"), class_="kl-card__kind")
         child(head, "span", t(lang, "module", n=module.number), class_="kl-card__exercise")
-        child(article, "h3", block.argument, class_="kl-card__title")
+        child(article, "h2", block.argument, class_="kl-card__title")  # a sheet of its own, right under h1 or h2
         child(article, "p", t(lang, "case.composite"), class_="kl-card__label")
         for paragraph in re.split(r"\n\s*\n", block.content):
             if paragraph.strip():
@@ -394,15 +394,12 @@ def render_cases(parent, day_id: str, ctx, stylesheet: str) -> etree.Element:
 
 
 def _case_block_problems(root: Path, course: Course, pages) -> list[Problem]:
+    """A `/// case-cards` block names a seminar day, or none (then it prints the whole seminar's cases)."""
     days = {day.id for day in course.days}
-    problems = []
-    for page, block in blocks_named(pages, CASES_BLOCK):
-        ident = block.options.get("day")
-        if ident not in days:
-            problems.append(Problem(rel(page.path, root), block.line, ident or CASES_BLOCK, "unknown-day",
-                                    "the block does not name a seminar day of course.yml",
-                                    f"add an indented option line right under the header: '    day: <one of {', '.join(sorted(days))}>'"))
-    return problems
+    return [Problem(rel(page.path, root), block.line, block.options["day"], "unknown-day",
+                    "no seminar day with this id in course.yml",
+                    f"use one of {', '.join(sorted(days))}, or drop the 'day:' line to print every day's cases")
+            for page, block in blocks_named(pages, CASES_BLOCK) if block.options.get("day", "") not in days | {""}]
 
 
 # ---------- the test on paper -----------------------------------------------------------------

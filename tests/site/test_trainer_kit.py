@@ -13,7 +13,7 @@ DAYS = ["trainer/day-1.html", "trainer/day-2.html", "trainer/day-3.html"]
 KIT = ["trainer/index.html", *DAYS, "trainer/pre-test.html", "trainer/post-test.html", "trainer/tests-key.html",
        "trainer/evaluation.html", "trainer/action-plan.html",
        "trainer/print-day-1.html", "trainer/print-day-2.html", "trainer/print-day-3.html",
-       "materials/legal-clinic.html", "materials/road-incident.html", "materials/case-clinic.html",
+       "trainer/cases.html", "materials/legal-clinic.html", "materials/road-incident.html", "materials/case-clinic.html",
        "materials/fishbowl.html"]
 
 
@@ -73,6 +73,7 @@ def test_print_pages_collect_every_kind_of_material_of_their_day(built_site, pre
         if test:
             assert count(path, f'id="answers-{test}"') == 1, path
         assert f'href="print-day-{day}.html"' in (built_site / prefix / f"trainer/day-{day}.html").read_text(encoding="utf-8")
+    assert count("trainer/cases.html", 'class="kl-card kl-card--case"') == 3 + 2 + 1  # every day's, each once
     template = 'class="kl-sheet kl-sheet--template"'
     assert count("materials/case-clinic.html", template) == count("trainer/print-day-3.html", template) == 1
     assert count("materials/legal-clinic.html", 'class="kl-card kl-card--situation"') == 6

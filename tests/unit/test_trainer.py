@@ -245,11 +245,13 @@ def test_case_cards_print_the_days_cases_from_the_module_pages(course, lang):
         assert text in card, text
 
 
-def test_case_cards_block_names_a_known_day(course):
+def test_case_cards_block_names_a_known_day_or_none_for_the_whole_seminar(course):
+    every_day = CASES_PAGE.replace("    day: d1\n", "")
     write(course, "docs/ru/trainer/print.md", CASES_PAGE.replace("day: d1", "day: d5"))
-    write(course, "docs/kk/trainer/print.md", CASES_PAGE)
+    write(course, "docs/kk/trainer/print.md", every_day)
     [problem] = problems_with(course, "unknown-day")
     assert problem.file == "docs/ru/trainer/print.md" and problem.line == 3 and problem.id == "d5"
+    assert 'id="case-card-m1-road"' in render_markdown(course, every_day, "kk", "trainer/cases.md")
 
 
 def test_day_guide_links_each_case_to_its_printed_sheet(course):
