@@ -153,6 +153,24 @@ def test_print_everything_for_day_2_is_one_card_per_page_or_two_a5_and_nothing_i
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("path", ["trainer/post-test.html", "kk/trainer/pre-test.html"])
+def test_test_page_shows_the_quiz_on_screen_and_prints_the_paper_copy(visit, server, path):
+    page = visit.page
+    page.goto(server.base + path)
+    assert page.locator(".kl-quiz").is_visible() and not page.locator(".kl-paper").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".kl-quiz").is_visible() and page.locator(".kl-paper__answers").is_visible()
+
+
+def test_scoring_key_has_a_table_for_the_groups_before_and_after_averages(built_site):
+    for prefix, before in (("", "Входной тест"), ("kk/", "Бастапқы тест")):
+        html = (built_site / prefix / "trainer/tests-key.html").read_text(encoding="utf-8")
+        table = html[html.index('id="averages"'):]
+        table = table[table.index('<div class="kl-form">'):table.index("</table>")]
+        assert before in table and table.count("<tr>") == 7
+
+
+@pytest.mark.browser
 def test_paper_answer_sheet_starts_its_own_sheet_with_a_box_per_option(visit, server):
     page = visit.page
     page.goto(server.base + "kk/trainer/print-day-1.html")
