@@ -419,7 +419,7 @@ def paper_answer(question, lang: str) -> str:
     """The correct answer as written on the paper answer sheet (letters, numbers, true/false)."""
     from .quiz.render import scrambled
 
-    letters = t(lang, "paper.letters")
+    letters = _letters(lang)
     if question.type in ("single", "multiple"):
         return ", ".join(letters[i] for i, o in enumerate(paper_choices(question)) if o.correct)
     if question.type == "true-false":
@@ -429,6 +429,11 @@ def paper_answer(question, lang: str) -> str:
         return ", ".join(f"{n}–{letters[rights.index(p.right)]}" for n, p in enumerate(question.pairs, start=1))
     shown = scrambled(list(question.items), question.correct)
     return ", ".join(letters[shown.index(item)] for item in question.items)
+
+
+def _letters(lang: str) -> list[str]:
+    """Option labels on paper: the language's letters (а, б, в …), then numbers if a question ever has more."""
+    return [*t(lang, "paper.letters"), *(str(n) for n in range(len(t(lang, "paper.letters")) + 1, 100))]
 
 
 def _paper_rights(question, lang: str) -> list:
@@ -442,7 +447,7 @@ def render_paper(parent, test: SeminarTest, ctx, stylesheet: str) -> etree.Eleme
     from .quiz.render import display_order, scrambled
 
     lang, bank = ctx.lang, test.bank
-    letters = t(lang, "paper.letters")
+    letters = _letters(lang)
     total = len(bank.questions)
     wrapper = child(parent, "div", class_="kl-print kl-paper", data_kl_block=TEST_BLOCK, data_kl_test=test.id)
     child(wrapper, "link", rel="stylesheet", href=stylesheet)
