@@ -451,15 +451,19 @@ class AnswerKeyBlock(CourseBlock):
 
 
 class ExerciseCardsBlock(CourseBlock):
-    """`/// exercise-cards` + `id: <exercise>` option: printable role, inject and checklist cards."""
+    """`/// exercise-cards` + `id: <exercise>` option: printable role, situation, inject and checklist
+    cards; with `part: situations`, only the situations as a list in the page's text."""
 
     NAME = "exercise-cards"
-    OPTIONS = {"id": ("", type_string)}
+    OPTIONS = {"id": ("", type_string), "part": ("", type_string)}
 
     def on_create(self, parent):
-        from .exercise import render
+        from .exercise import render, render_situations
 
-        return render(parent, CONTEXT.exercises[self.options["id"]], CONTEXT, print_stylesheet(self.lang))
+        exercise = CONTEXT.exercises[self.options["id"]]
+        if self.options["part"] == "situations":
+            return render_situations(parent, exercise, CONTEXT)
+        return render(parent, exercise, CONTEXT, print_stylesheet(self.lang))
 
 
 def print_stylesheet(lang: str) -> str:

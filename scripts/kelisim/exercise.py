@@ -101,6 +101,11 @@ def check_exercises(root: Path, course: Course, pages) -> tuple[list[Exercise], 
         elif ident not in known:
             problems.append(Problem(file, block.line, ident, "unknown-exercise",
                                     f"no {FOLDER}/{ident}.yml for this block", "name an existing exercise in the block's '    id:' line"))
+        elif block.options.get("part") and (block.options["part"] != "situations" or not any(
+                e.situations for e in exercises if e.id == ident)):
+            problems.append(Problem(file, block.line, ident, "exercise-part",
+                                    f"'part: {block.options['part']}' is not a list this exercise has",
+                                    "use 'part: situations' on an exercise with situations, or drop the line to print the cards"))
     return exercises, problems
 
 
@@ -152,6 +157,19 @@ def _build(data) -> Exercise:
 
 
 # ---------- printable cards -------------------------------------------------------------------
+
+def render_situations(parent, exercise: Exercise, ctx) -> etree.Element:
+    """The situations as a numbered list in the module page's text (`part: situations`): the same
+    data as the cards, so the page and the printed cards never drift apart."""
+    from .blocks import child
+
+    listing = child(parent, "ol", class_="kl-situations", data_kl_block=BLOCK, data_kl_exercise=exercise.id)
+    for situation in exercise.situations:
+        item = child(listing, "li", id=f"{exercise.id}-{situation.id}")
+        child(item, "strong", f"{situation.title[ctx.lang]}.")
+        child(item, "span", f" {situation.text[ctx.lang]}")
+    return listing
+
 
 def render(parent, exercise: Exercise, ctx, stylesheet: str) -> etree.Element:
     """Cover, role, situation and inject cards (one A5 card each, two per A4 sheet), then the control

@@ -169,3 +169,17 @@ def test_a_situation_id_used_twice_is_reported(course):
     write(course, "course/exercises/drill.yml", CLINIC.replace("template:\n", second + "template:\n"))
     [problem] = problems_with(course, "duplicate-situation-id")
     assert problem.file == "course/exercises/drill.yml" and problem.line == 30 and "line 27" in problem.message
+
+
+def test_a_module_page_lists_the_situations_from_the_same_data(course):
+    write(course, "course/exercises/drill.yml", CLINIC)
+    html = render_markdown(course, "/// exercise-cards\n    id: drill\n    part: situations\n///", "kk", "modules/first.md")
+    assert '<ol class="kl-situations"' in html and "<strong>Парақшалар.</strong>" in html and "Парақша таратады." in html
+    assert "kl-print" not in html and "kl-card" not in html  # the module page prints as usual
+
+
+def test_a_part_the_exercise_lacks_is_reported(course):
+    for lang in ("ru", "kk"):
+        write(course, f"docs/{lang}/materials.md", "# М { #top }\n\n/// exercise-cards\n    id: drill\n    part: situations\n///\n")
+    found = problems_with(course, "exercise-part")  # GOOD has no situations
+    assert {p.file for p in found} == {"docs/ru/materials.md", "docs/kk/materials.md"} and found[0].line == 3
