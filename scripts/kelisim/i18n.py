@@ -419,7 +419,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "exercise.check.notes": "Жазбалар",
         "exercise.check.count": "Бақылау тармақтары",
         "exercise.situations": "Жағдаяттар",
-        "exercise.situation": "{n}/{total}-жағдаят",
+        "exercise.situation": "Жағдаят {n}/{total}",
         "exercise.template.group": "Топ (өңір): ______________________   Күні: ____________",
         "exercise.template.field": "Анықтаманың бөлімі",
         "exercise.template.entry": "Топтың жазбасы",

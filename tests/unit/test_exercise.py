@@ -152,7 +152,7 @@ template:
 @pytest.mark.parametrize("lang, expected", [
     ("ru", ["Ситуация 1/1", "Листовки", "Раздают листовки.", "Законно ли это?", "Шаблон справки: Учение",
             "Заполняет секретарь.", "Поле справки", "Только факты"]),
-    ("kk", ["1/1-жағдаят", "Парақшалар", "Бұл заңды ма?", "Анықтама үлгісі: Оқу-жаттығу", "Топтың жазбасы"]),
+    ("kk", ["Жағдаят 1/1", "Парақшалар", "Бұл заңды ма?", "Анықтама үлгісі: Оқу-жаттығу", "Топтың жазбасы"]),
 ])
 def test_situation_cards_carry_the_task_and_the_template_lists_the_checklist_fields(course, lang, expected):
     write(course, "course/exercises/drill.yml", CLINIC)

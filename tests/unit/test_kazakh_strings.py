@@ -184,7 +184,7 @@ REVIEWED = {
     "exercise.check.notes": "Жазбалар",
     "exercise.check.count": "Бақылау тармақтары",
     "exercise.situations": "Жағдаяттар",
-    "exercise.situation": "3/12-жағдаят",
+    "exercise.situation": "Жағдаят 3/12",
     "exercise.template.group": "Топ (өңір): ______________________   Күні: ____________",
     "exercise.template.field": "Анықтаманың бөлімі",
     "exercise.template.entry": "Топтың жазбасы",
