@@ -8,13 +8,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 # Debian packages the test suite needs (browser tests, spelling, PDF page counts of printed decks,
-# Node for the search stemmer's tests).
-DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils nodejs
+# Node for the search stemmer's tests, nginx to serve the release as the deployment guide says, DejaVu,
+# the font the printed handbook embeds for every Kazakh letter).
+DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils nodejs nginx fonts-dejavu-core
 
 # Makes `python -m kelisim` importable from the venv (same line works on Windows).
 export PUT_SCRIPTS_ON_PATH := import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "kelisim.pth").write_text(str(pathlib.Path("scripts").resolve()))
 
-.PHONY: serve build check test system-packages bench moodle quizzes practice clean
+.PHONY: serve build check test system-packages bench moodle handbook quizzes practice dist clean
 
 # Says in one line what is missing instead of letting venv or pip fail with a traceback.
 define CHECK_PYTHON
@@ -57,15 +58,27 @@ bench: $(READY)
 moodle: $(READY)
 	$(BIN)/python -m kelisim moodle
 
+# The printed handbooks (learner and trainer edition per language) and the decks as PDF, in dist/handbook/
+# and dist/decks/ (builds the site first; see AUTHORING.md, «Печатное пособие»).
+handbook: $(READY) system-packages
+	$(BIN)/python -m kelisim handbook
+
 # Rewrites the generated quiz pages after a bank is added or removed.
 quizzes: $(READY)
 	$(BIN)/python -m kelisim quizzes
+
+# The release: dist/kelisim-<version>.zip (+ .sha256) with the site, PDFs, Moodle XML and the
+# deployment guide's server configurations (see README, «Releases»).
+dist: handbook moodle
+	$(BIN)/python -m kelisim dist
 
 # Rewrites the «Рекомендации для других регионов» pages after a practice note is added or changed.
 practice: $(READY)
 	$(BIN)/python -m kelisim practice pages
 
 # Installs what is missing when running as root on Debian; otherwise says what to install.
+# Services are not started (nginx would take port 80): without a policy-rc.d of the machine's, one
+# refuses them for the install. The nginx test runs its own nginx on a free port.
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
@@ -73,6 +86,10 @@ system-packages:
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing Debian packages:$$missing"; \
+	    if [ ! -e /usr/sbin/policy-rc.d ]; then \
+	      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d; \
+	      trap 'rm -f /usr/sbin/policy-rc.d' EXIT; \
+	    fi; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
 	    echo "Missing system packages:$$missing"; \

@@ -29,8 +29,9 @@ TEACHING = {"status", "key-points", "case", "questions", "briefing", "trainer-no
 #: `day-guide` prints a seminar day's facilitation guide (kelisim.trainer), named in a `day:` option;
 #: `seminar-test` the pre-test or post-test (`id:`) as a quiz, with `key: true` its scoring key, with
 #: `paper: true` the printed question sheet and answer sheet; `case-cards` the cases to print (a `day:`'s or all).
+#: `downloads` lists the release's downloadable files (kelisim.release); `dist` fills in their sizes.
 GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides", "quiz", "answer-key",
-             "exercise-cards", "day-guide", "seminar-test", "case-cards"}
+             "exercise-cards", "day-guide", "seminar-test", "case-cards", "downloads"}
 KNOWN = TEACHING | GENERATED
 
 
@@ -509,9 +510,36 @@ class CaseCardsBlock(CourseBlock):
         return render_cases(parent, self.options["day"] or None, CONTEXT, print_stylesheet(self.lang))
 
 
+class DownloadsBlock(CourseBlock):
+    """`/// downloads`: the release's files (handbooks, deck PDFs, Moodle XML) with links and sizes."""
+
+    NAME = "downloads"
+
+    def on_create(self, parent):
+        from .release import download_rows
+
+        lang = self.lang
+        course = CONTEXT.course
+        head = "".join(f"<th>{escape(t(lang, key))}</th>" for key in
+                       ("release.what", "release.language", "release.file", "release.size"))
+        rows = []
+        for download, link in download_rows(course, CONTEXT.pages, lang, CONTEXT.path):
+            what = t(lang, f"release.{download.artefact.kind}")
+            if download.module:
+                what += f": {t(lang, 'module', n=download.module.number)}. {download.module.title[lang]}"
+            rows.append(f'<tr><td>{escape(what)}</td><td>{escape(t(lang, f"release.in.{download.lang}"))}</td>'
+                        f'<td><a href="{link}" download="{download.name}">{escape(download.name)}</a></td>'
+                        f'<td><span data-kl-size="{download.path}">{escape(t(lang, "release.size.later"))}</span></td></tr>')
+        wrapper = self.holder(parent, "div", "kl-downloads")
+        # Raw HTML: the files exist only in the release (site/downloads/), so MkDocs must not check these links.
+        child(wrapper, "div", self.md.htmlStash.store(
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"))
+        return wrapper
+
+
 BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, Briefing, TrainerNote, SlideBlock, SourcesBlock,
                  Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex, QuizBlock, AnswerKeyBlock,
-                 ExerciseCardsBlock, DayGuideBlock, SeminarTestBlock, CaseCardsBlock]
+                 ExerciseCardsBlock, DayGuideBlock, SeminarTestBlock, CaseCardsBlock, DownloadsBlock]
 assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import blocks, checks, glossary, site, slides
+from . import blocks, checks, glossary, handbook, site, slides
 from .i18n import t
 from .model import Course
 from .practice import pages as practice_pages
@@ -23,6 +23,7 @@ class BuildState:
     practice: tuple = ()  # the practice book's notes (kelisim.practice.notes.Note)
     materials: tuple = ()  # (module id, page path) of each exercise's printable page (materials/<exercise>.md)
     trainer: tuple = ()  # the trainer kit's pages (trainer/*.md), overview first
+    release: tuple = ()  # the release pages (release/*.md): download page first, then the deployment guide
 
 
 STATE = BuildState()
@@ -39,25 +40,28 @@ def configure(config) -> object:
         STATE.practice = tuple(data.practice)
         STATE.materials = materials_pages(data)
         STATE.trainer = trainer_pages(data)
+        STATE.release = release_pages(data)
         STATE.abbreviations = {code: glossary.abbreviations(data.glossary, code) for code in data.course.languages}
-    nav = navigation(STATE.course, STATE.practice, lang, STATE.materials, STATE.trainer)
+    nav = navigation(STATE.course, STATE.practice, lang, STATE.materials, STATE.trainer, STATE.release)
     config.nav = quiz_pages.navigation(nav, STATE.banks)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "permalink")
     return config
 
 
-def navigation(course: Course, notes=(), lang: str = "ru", materials=(), trainer=()) -> list:
+def navigation(course: Course, notes=(), lang: str = "ru", materials=(), trainer=(), release=()) -> list:
     """Site navigation, in course.yml's module order; titles come from each page's heading.
 
     A module's printable exercise pages (`materials`: (module id, path) pairs) follow its page.
     The practice book (recommendations from the seminar's case notes) follows the modules as a
     section of its own: it is what the seminar produced, read after the modules, not a step in them.
-    The trainer kit (`trainer` pages) comes last, as a section outside the learners' path.
+    The trainer kit (`trainer` pages) comes next, as a section outside the learners' path, and
+    the `release` pages (download page, deployment guide: for whoever installs the course) last.
     """
     modules = [[m.page, *(path for module, path in materials if module == m.id)] for m in course.modules]
     return ["index.md", "syllabus.md", "seminar.md", *(page for pages in modules for page in pages),
             *practice_pages.navigation(list(notes), lang), "slides.md", "glossary.md",
-            *([{t(lang, "trainer.nav"): list(trainer)}] if trainer else [])]
+            *([{t(lang, "trainer.nav"): list(trainer)}] if trainer else []),
+            *([{t(lang, "release.nav"): list(release)}] if release else [])]
 
 
 def materials_pages(data) -> tuple:
@@ -72,6 +76,12 @@ def trainer_pages(data) -> tuple:
     first = {"trainer/index.md": 0, "trainer/pre-test.md": 2, "trainer/post-test.md": 3, "trainer/tests-key.md": 4,
              "trainer/evaluation.md": 5, "trainer/action-plan.md": 6}
     return tuple(sorted(pages, key=lambda path: (first.get(path, 1 if path.startswith("trainer/day-") else 7), path)))  # print-day-N last
+
+
+def release_pages(data) -> tuple:
+    """The release pages: the download page (release/index.md) first, then the rest by path."""
+    pages = [path for path in data.pages[data.course.default_language] if path.startswith("release/")]
+    return tuple(sorted(pages, key=lambda path: (path != "release/index.md", path)))
 
 
 def page_markdown(markdown: str, page, config) -> str:
@@ -89,7 +99,7 @@ def page_html(output: str) -> str:
 
 
 def finish(config) -> None:
-    """After every language is built: per-language search indexes, 404 pages, lecture decks.
+    """After every language is built: per-language search indexes, 404 pages, lecture decks, handbooks.
 
     static-i18n builds the other languages from inside the first pass's post-build event,
     with its `building` flag set; the flag is clear again only when all are done.
@@ -99,3 +109,4 @@ def finish(config) -> None:
     settings = {lang: site.search_settings(config, lang) for lang in STATE.course.languages}
     site.finalize(Path(config.site_dir), STATE.course, settings)
     slides.build_decks(Path(config.site_dir), STATE.course, STATE.pages)
+    handbook.build_handbooks(Path(config.site_dir), STATE.course)  # after the decks: they take the slide blocks out

@@ -31,9 +31,9 @@ def course_config(given: str | None) -> Path:
     return config
 
 
-def mkdocs(args, *command: str) -> int:
+def mkdocs(args, *command: str, env: dict | None = None) -> int:
     return subprocess.call([sys.executable, "-m", "mkdocs", *command, "--config-file", str(args.config)],
-                           cwd=args.root, env=QUIET)
+                           cwd=args.root, env={**QUIET, **(env or {})})
 
 
 def cmd_build(args) -> int:
@@ -225,6 +225,71 @@ def cmd_moodle(args) -> int:
     return 0
 
 
+def cmd_handbook(args) -> int:
+    """Print the handbooks (learner and trainer, every language) and the decks to PDF, in dist/ or --out."""
+    import time
+
+    from . import printing
+    from .checks import read_pages
+    from .model import load_course
+
+    started = time.monotonic()
+    site = Path(args.site_dir).resolve() if args.site_dir else args.root / "site"
+    if not args.no_build:
+        args.site_dir = str(site)
+        if cmd_build(args):
+            return 1
+    course = load_course(args.root)
+    out = Path(args.out).resolve() if args.out else args.root / "dist"
+    try:
+        printing.print_all(site, out, course, read_pages(args.root, course.languages), printing.source_date(args.root),
+                           report=lambda path: print(f"wrote {rel(path, args.root)}: {printing.page_count(path)} pages, "
+                                                     f"{path.stat().st_size / 1024:.0f} KiB"))
+    except printing.PrintError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"handbooks and decks printed in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+def cmd_dist(args) -> int:
+    """Pack the release: dist/<course>-<version>.zip and .zip.sha256 (fresh strict build, PDFs, Moodle XML, guide)."""
+    import tempfile
+
+    from . import release
+    from .checks import read_pages
+    from .model import load_course
+
+    course = load_course(args.root)
+    dist_dir = args.root / "dist"
+    # Before the (slower) checks and build: a missing PDF is the common first-time stop.
+    missing = release.missing(dist_dir, release.downloads(course, read_pages(args.root, course.languages)))
+    if missing:
+        for download in missing:
+            print(release.missing_problem(download), file=sys.stderr)
+        targets = " and ".join(sorted({f"`make {d.artefact.target}`" for d in missing}))
+        print(f"{len(missing)} file(s) of the release are missing: run {targets} first.", file=sys.stderr)
+        return 1
+    data = checked_course(args.root)
+    if data is None:
+        return 1
+    try:
+        version = release.git_version(args.root, data.course)
+    except RuntimeError as error:  # not a git clone: the release could not name its commit
+        print(error, file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        # MkDocs dates the sitemap by SOURCE_DATE_EPOCH: the commit's date keeps the site reproducible.
+        status = mkdocs(args, "build", "--site-dir", tmp, env={"SOURCE_DATE_EPOCH": str(int(version.date.timestamp()))})
+        if status:
+            return status
+        zip_path = release.assemble(args.root, Path(tmp), dist_dir, data.course, data.pages, version)
+    print(f"wrote {rel(zip_path, args.root)} ({release.human_size('ru', zip_path.stat().st_size)}) and "
+          f"{zip_path.name}.sha256: version {version.version}, commit {version.commit[:12]}"
+          f"{' with uncommitted changes' if version.dirty else ''}, dated {version.date.isoformat()}")
+    return 0
+
+
 def cmd_bench(args) -> int:
     """Print size and speed figures: quiz widget, decks, build time, page weights vs. stock, search recall."""
     from . import bench
@@ -277,6 +342,11 @@ def main(argv: list[str] | None = None) -> int:
     pages = actions.add_parser("pages", help="write the generated recommendation pages (--check: report stale ones)")
     pages.add_argument("--check", action="store_true", help="fail if the generated pages are stale; write nothing")
     command("moodle", cmd_moodle).add_argument("--out")
+    handbook = command("handbook", cmd_handbook)
+    handbook.add_argument("--site-dir", help="the built site to print (default: the course's site/)")
+    handbook.add_argument("--no-build", action="store_true", help="print the site as it is; do not build it first")
+    handbook.add_argument("--out", help="where handbook/ and decks/ go (default: the course's dist/)")
+    command("dist", cmd_dist)
     command("bench", cmd_bench).add_argument(
         "--no-search", action="store_true", help="skip the search recall benchmark (Chromium)")
     args = parser.parse_args(argv)

@@ -251,8 +251,8 @@ def split_slides(piece: str) -> tuple[list[str], list[str]]:
     return slides, prose
 
 
-def trainer_notes_to_divs(fragment: str) -> str:
-    """Trainer-note `<details>` become plain labelled boxes in the notes (nothing to unfold there)."""
+def replace_trainer_notes(fragment: str, replace) -> str:
+    """Each trainer-note `<details>` replaced by `replace(label, body)` (its summary's and body's HTML)."""
     while match := RE_NOTE_START.search(fragment):
         depth, end = 0, None
         for tag in RE_DETAILS_TAG.finditer(fragment, match.start()):
@@ -266,9 +266,14 @@ def trainer_notes_to_divs(fragment: str) -> str:
         summary = RE_SUMMARY.search(inner)
         label = summary.group(1) if summary else ""
         body = RE_SUMMARY.sub("", inner, count=1).strip()
-        fragment = (fragment[:match.start()] + f'<div class="kl-notes__trainer"><p class="kl-notes__label">{label}</p>'
-                    f"{body}</div>" + fragment[end:])
+        fragment = fragment[:match.start()] + replace(label, body) + fragment[end:]
     return fragment
+
+
+def trainer_notes_to_divs(fragment: str) -> str:
+    """Trainer-note `<details>` become plain labelled boxes in the notes (nothing to unfold there)."""
+    return replace_trainer_notes(fragment, lambda label, body: (
+        f'<div class="kl-notes__trainer"><p class="kl-notes__label">{label}</p>{body}</div>'))
 
 
 def as_notes(fragment: str) -> str:
@@ -300,13 +305,26 @@ def rebase_urls(fragment: str, page_path: str, deck_path: str, deck_ids: set[str
     return RE_URL_ATTR.sub(rebase, fragment)
 
 
+RE_ARTICLE_TAG = re.compile(r"<(/?)article\b[^>]*>")
+
+
 def article_of(page_html: str, file: str = "the page") -> str:
-    """The page's content (Material's <article>) without its heading permalinks."""
+    """The page's content (Material's <article>) without its heading permalinks.
+
+    The content may hold articles of its own (the answer key's questions), so the end is the
+    matching `</article>`, not the first one.
+    """
     match = RE_ARTICLE.search(page_html)
     if not match:
         raise ValueError(f"{file}: no <article class=\"md-content__inner md-typeset\"> to cut into slides. Fix: if the "
                          "theme or overrides/main.html changed how pages are laid out, update RE_ARTICLE in "
                          "scripts/kelisim/slides.py to match it")
+    start = match.start(1)
+    depth = 1
+    for tag in RE_ARTICLE_TAG.finditer(page_html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return RE_HEADERLINK.sub("", page_html[start:tag.start()])
     return RE_HEADERLINK.sub("", match.group(1))
 
 

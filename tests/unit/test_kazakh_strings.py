@@ -9,7 +9,7 @@ import pytest
 
 from kelisim import i18n
 
-VALUES = dict(n=3, total=12, s="2,5", m=4, p=63, a=2, item="Ескерту", hours="6 сағ 30 мин", h=6,
+VALUES = dict(version="2026.11", n=3, total=12, s="2,5", m=4, p=63, a=2, item="Ескерту", hours="6 сағ 30 мин", h=6,
               title="«Медиация туралы» Заң", date=i18n.Date("kk", "2026-03-15"),
               first="орыс", second="қазақ", role="семинар тренері", minute=15)
 
@@ -51,6 +51,12 @@ REVIEWED = {
     "seminar_day": "Семинар",
     "day": "3-күн",
     "module": "3-модуль",
+    "handbook.learner": "Тыңдаушыға арналған оқу құралы",
+    "handbook.trainer": "Тренер басылымы: тренерге арналған ескертпелер мен тестердің жауап кілті қосылған",
+    "handbook.version": "Курс нұсқасы: 2026.11",
+    "handbook.contents": "Мазмұны",
+    "handbook.sources": "Дереккөздер тізімі",
+    "handbook.sources.lead": "Модульдер сілтеме жасайтын барлық құжат пен материал алғаш аталған ретімен берілген.",
     "syllabus.module": "Модуль",
     "syllabus.minutes": "Өздік оқу уақыты",
     "syllabus.outcomes": "Оқу нәтижелері",
@@ -189,6 +195,20 @@ REVIEWED = {
     "exercise.template.field": "Анықтаманың бөлімі",
     "exercise.template.entry": "Топтың жазбасы",
     "trainer.nav": "Тренерге",
+    "release.nav": "Жүктеу және орнату",
+    "release.what": "Материал",
+    "release.language": "Тілі",
+    "release.file": "Файл",
+    "release.size": "Көлемі",
+    "release.size.later": "шығарылымда көрсетіледі",
+    "release.in.ru": "орыс тілі",
+    "release.in.kk": "қазақ тілі",
+    "release.handbook": "Тыңдаушының оқу құралы (басып шығаруға арналған PDF)",
+    "release.handbook-trainer": "Тренердің оқу құралы: тренерге арналған ескертпелер және тест кілті (PDF)",
+    "release.deck": "Слайдтар (PDF)",
+    "release.moodle": "Moodle жүйесіне импорттауға арналған тесттер (Moodle XML)",
+    "release.kb": "3 КБ",
+    "release.mb": "3 МБ",
     "test.key": "Тексеру кілті",
     "test.paper.key": "Қағаз жауап парағына арналған жауаптар",
     "paper.letters": "аәбвгғде",
