@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -27,6 +26,7 @@ from xml.sax.saxutils import escape, quoteattr
 import lxml.html
 
 from ..i18n import for_script, t
+from ..release import write_zip
 
 XSD = Path(__file__).parent / "xsd"
 #: The control files the SCORM 1.2 specification expects beside imsmanifest.xml.
@@ -34,7 +34,6 @@ XSD_FILES = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd
 RUNTIME = "assets/kelisim/scorm.js"
 #: Pages that stay out of learners' packages: trainer material, the answer key, release and LMS guides.
 NOT_FOR_LEARNERS = ("trainer/", "release/", "slides.md", "answer-key.md")
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: no build time leaks into the bytes
 #: Attributes that make a page load another file of the package.
 REFERENCES = ("src", "href")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
@@ -198,18 +197,6 @@ def manifest(course, lang: str, identifier: str, title: str, units: list[Sco], f
         f"  <resources>\n{resources}"
         '    <resource identifier="res-shared" type="webcontent" adlcp:scormtype="asset">\n'
         + file_list(shared) + "    </resource>\n  </resources>\n</manifest>\n")
-
-
-def write_zip(path: Path, files: dict[str, bytes]) -> None:
-    """A reproducible zip: entries sorted, fixed time and permissions, the same bytes on every run."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(path, "w") as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o100644 << 16
-            info.create_system = 3
-            archive.writestr(info, files[name], compresslevel=9)
 
 
 def write_package(site: Path, data, lang: str, module=None, out: Path | None = None) -> Path:
