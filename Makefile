@@ -15,7 +15,7 @@ DEBIAN_PACKAGES := chromium hunspell hunspell-ru hunspell-kk poppler-utils nodej
 # Makes `python -m kelisim` importable from the venv (same line works on Windows).
 export PUT_SCRIPTS_ON_PATH := import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "kelisim.pth").write_text(str(pathlib.Path("scripts").resolve()))
 
-.PHONY: serve build check test system-packages bench moodle handbook quizzes practice dist clean
+.PHONY: serve build check test system-packages bench moodle handbook scorm quizzes practice dist clean
 
 # Says in one line what is missing instead of letting venv or pip fail with a traceback.
 define CHECK_PYTHON
@@ -62,6 +62,11 @@ moodle: $(READY)
 # and dist/decks/ (builds the site first; see AUTHORING.md, «Печатное пособие»).
 handbook: $(READY) system-packages
 	$(BIN)/python -m kelisim handbook
+
+# SCORM 1.2 packages for an LMS, from a fresh strict build: dist/scorm/kelisim-<version>-<lang>.zip
+# (whole course) and kelisim-<version>-<lang>-<module>.zip (see AUTHORING.md, «Пакеты SCORM»).
+scorm: $(READY)
+	$(BIN)/python -m kelisim scorm
 
 # Rewrites the generated quiz pages after a bank is added or removed.
 quizzes: $(READY)

@@ -27,11 +27,12 @@ TEACHING = {"status", "key-points", "case", "questions", "briefing", "trainer-no
 #: `quiz` and `answer-key` render the question banks (kelisim.quiz); `quiz` names its bank in an `id:` option.
 #: `exercise-cards` prints course/exercises/<id>.yml (kelisim.exercise), named in an `id:` option.
 #: `day-guide` prints a seminar day's facilitation guide (kelisim.trainer), named in a `day:` option;
-#: `seminar-test` the pre-test or post-test (`id:`) as a quiz, or with `key: true` its scoring key.
+#: `seminar-test` the pre-test or post-test (`id:`) as a quiz, with `key: true` its scoring key, with
+#: `paper: true` the printed question sheet and answer sheet; `case-cards` the cases to print (a `day:`'s or all).
 #: `progress` the learner's progress page (kelisim.quiz.progress), filled in by progress-view.js.
 #: `downloads` lists the release's downloadable files (kelisim.release); `dist` fills in their sizes.
 GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides", "quiz", "answer-key",
-             "exercise-cards", "day-guide", "seminar-test", "progress", "downloads"}
+             "exercise-cards", "day-guide", "seminar-test", "case-cards", "progress", "downloads"}
 KNOWN = TEACHING | GENERATED
 
 
@@ -452,17 +453,25 @@ class AnswerKeyBlock(CourseBlock):
 
 
 class ExerciseCardsBlock(CourseBlock):
-    """`/// exercise-cards` + `id: <exercise>` option: printable role, inject and checklist cards."""
+    """`/// exercise-cards` + `id: <exercise>` option: printable role, situation, inject and checklist
+    cards; with `part: situations`, only the situations as a list in the page's text."""
 
     NAME = "exercise-cards"
-    OPTIONS = {"id": ("", type_string)}
+    OPTIONS = {"id": ("", type_string), "part": ("", type_string)}
 
     def on_create(self, parent):
-        from .exercise import render
-        from .site import to_site_root
+        from .exercise import render, render_situations
 
-        stylesheet = to_site_root(CONTEXT.course, self.lang, CONTEXT.path) + "assets/kelisim/exercise.css"
-        return render(parent, CONTEXT.exercises[self.options["id"]], CONTEXT, stylesheet)
+        exercise = CONTEXT.exercises[self.options["id"]]
+        if self.options["part"] == "situations":
+            return render_situations(parent, exercise, CONTEXT)
+        return render(parent, exercise, CONTEXT, print_stylesheet(self.lang))
+
+
+def print_stylesheet(lang: str) -> str:
+    """The print layout of cards, sheets and paper tests (A4, no site on paper), from this page."""
+    from .site import to_site_root
+    return to_site_root(CONTEXT.course, lang, CONTEXT.path) + "assets/kelisim/exercise.css"
 
 
 class DayGuideBlock(CourseBlock):
@@ -477,14 +486,29 @@ class DayGuideBlock(CourseBlock):
 
 
 class SeminarTestBlock(CourseBlock):
-    """`/// seminar-test` + `id: pre-test|post-test` (+ `key: true`): the seminar test or its scoring key."""
+    """`/// seminar-test` + `id: pre-test|post-test` (+ `key: true` or `paper: true`): the seminar test
+    online, its scoring key, or the printed question sheet and answer sheet."""
 
     NAME = "seminar-test"
-    OPTIONS = {"id": ("", type_string), "key": (False, type_boolean)}
+    OPTIONS = {"id": ("", type_string), "key": (False, type_boolean), "paper": (False, type_boolean)}
 
     def on_create(self, parent):
-        from .trainer import render_test
-        return render_test(parent, CONTEXT.trainer.tests[self.options["id"]], CONTEXT, self.options["key"])
+        from .trainer import render_paper, render_test
+        test = CONTEXT.trainer.tests[self.options["id"]]
+        if self.options["paper"]:
+            return render_paper(parent, test, CONTEXT, print_stylesheet(self.lang))
+        return render_test(parent, test, CONTEXT, self.options["key"])
+
+
+class CaseCardsBlock(CourseBlock):
+    """`/// case-cards` (+ `day: <day id>`): the cases the day's (or every day's) slots use, one sheet each."""
+
+    NAME = "case-cards"
+    OPTIONS = {"day": ("", type_string)}
+
+    def on_create(self, parent):
+        from .trainer import render_cases
+        return render_cases(parent, self.options["day"] or None, CONTEXT, print_stylesheet(self.lang))
 
 
 class ProgressBlock(CourseBlock):
@@ -527,7 +551,7 @@ class DownloadsBlock(CourseBlock):
 
 BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, Briefing, TrainerNote, SlideBlock, SourcesBlock,
                  Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex, QuizBlock, AnswerKeyBlock,
-                 ExerciseCardsBlock, DayGuideBlock, SeminarTestBlock, ProgressBlock, DownloadsBlock]
+                 ExerciseCardsBlock, DayGuideBlock, SeminarTestBlock, CaseCardsBlock, ProgressBlock, DownloadsBlock]
 assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 
 

@@ -290,6 +290,27 @@ def cmd_dist(args) -> int:
     return 0
 
 
+def cmd_scorm(args) -> int:
+    """SCORM 1.2 packages for an LMS: per language the whole course and each module (dist/scorm/ or --out)."""
+    import tempfile
+
+    from . import scorm
+
+    out = Path(args.out).resolve() if args.out else args.root / "dist" / "scorm"
+    with tempfile.TemporaryDirectory() as fresh:
+        site = Path(args.site_dir).resolve() if args.site_dir else Path(fresh)
+        if not args.site_dir and mkdocs(args, "build", "--site-dir", str(site)) != 0:
+            return 1
+        try:
+            paths = scorm.write_packages(args.root, site, out)
+        except CourseError as error:
+            print(error.report(), file=sys.stderr)
+            return 1
+    for path in paths:
+        print(f"wrote {rel(path, args.root)}: {path.stat().st_size / 1024:.0f} kB")
+    return 0
+
+
 def cmd_bench(args) -> int:
     """Print size and speed figures: quiz widget, decks, build time, page weights vs. stock, search recall."""
     from . import bench
@@ -347,6 +368,9 @@ def main(argv: list[str] | None = None) -> int:
     handbook.add_argument("--no-build", action="store_true", help="print the site as it is; do not build it first")
     handbook.add_argument("--out", help="where handbook/ and decks/ go (default: the course's dist/)")
     command("dist", cmd_dist)
+    scorm = command("scorm", cmd_scorm)
+    scorm.add_argument("--site-dir", help="package this built site instead of building a fresh one")
+    scorm.add_argument("--out", help="folder for the zips (default: dist/scorm)")
     command("bench", cmd_bench).add_argument(
         "--no-search", action="store_true", help="skip the search recall benchmark (Chromium)")
     args = parser.parse_args(argv)

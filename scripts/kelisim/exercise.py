@@ -1,4 +1,5 @@
-"""Exercise materials as data (course/exercises/<id>.yml): role cards, timed injects, observer checklists.
+"""Exercise materials as data (course/exercises/<id>.yml): role cards, situation cards, timed injects,
+observer checklists and fill-in templates.
 
 Module pages describe a seminar exercise in prose; the printable parts live here, once for both
 languages. `check_exercises` validates every file (schema, translations, ids, the module and case
@@ -33,6 +34,13 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Situation:
+    id: str
+    title: dict[str, str]
+    text: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Inject:
     id: str
     minute: int
@@ -58,6 +66,9 @@ class Exercise:
     roles: tuple[Role, ...]
     injects: tuple[Inject, ...]
     checklist: tuple[CheckItem, ...]
+    situations: tuple[Situation, ...] = ()
+    task: dict[str, str] | None = None  # printed on every situation card
+    template: dict[str, dict[str, str]] | None = None  # {title, lead}: the checklist as a fill-in form
 
 
 def exercise_files(root: Path) -> list[Path]:
@@ -90,6 +101,11 @@ def check_exercises(root: Path, course: Course, pages) -> tuple[list[Exercise], 
         elif ident not in known:
             problems.append(Problem(file, block.line, ident, "unknown-exercise",
                                     f"no {FOLDER}/{ident}.yml for this block", "name an existing exercise in the block's '    id:' line"))
+        elif block.options.get("part") and (block.options["part"] != "situations" or not any(
+                e.situations for e in exercises if e.id == ident)):
+            problems.append(Problem(file, block.line, ident, "exercise-part",
+                                    f"'part: {block.options['part']}' is not a list this exercise has",
+                                    "use 'part: situations' on an exercise with situations, or drop the line to print the cards"))
     return exercises, problems
 
 
@@ -112,7 +128,8 @@ def _data_problems(data, name: str, stem: str, course: Course, pages) -> list[Pr
                 problems.append(Problem(name, data.line_of("case"), data["id"], "exercise-unknown-case",
                                         f"docs/{lang}/{module.page} has no case with id '{data['case']}'",
                                         "use the id of a '//// case' block on the module's page (in both languages) or drop 'case:'"))
-    for key, what in (("roles", "role-id"), ("injects", "inject-id"), ("checklist", "check-id")):
+    for key, what in (("roles", "role-id"), ("situations", "situation-id"), ("injects", "inject-id"),
+                      ("checklist", "check-id")):
         problems += yamlio.duplicate_ids(data.get(key, []), name, what, f"give each entry of '{key}' its own id")
     injects = data.get("injects", [])
     for index, (before, after) in enumerate(zip(injects, injects[1:]), start=1):
@@ -133,18 +150,35 @@ def _build(data) -> Exercise:
         tuple(Inject(i["id"], i["minute"], text(i["title"]), text(i["text"]), text(i["control"]))
               for i in data.get("injects", [])),
         tuple(CheckItem(c["id"], text(c["item"]), text(c["look_for"])) for c in data.get("checklist", [])),
+        tuple(Situation(s["id"], text(s["title"]), text(s["text"])) for s in data.get("situations", [])),
+        text(data["task"]) if "task" in data else None,
+        {key: text(data["template"][key]) for key in ("title", "lead")} if "template" in data else None,
     )
 
 
 # ---------- printable cards -------------------------------------------------------------------
 
+def render_situations(parent, exercise: Exercise, ctx) -> etree.Element:
+    """The situations as a numbered list in the module page's text (`part: situations`): the same
+    data as the cards, so the page and the printed cards never drift apart."""
+    from .blocks import child
+
+    listing = child(parent, "ol", class_="kl-situations", data_kl_block=BLOCK, data_kl_exercise=exercise.id)
+    for situation in exercise.situations:
+        item = child(listing, "li", id=f"{exercise.id}-{situation.id}")
+        child(item, "strong", f"{situation.title[ctx.lang]}.")
+        child(item, "span", f" {situation.text[ctx.lang]}")
+    return listing
+
+
 def render(parent, exercise: Exercise, ctx, stylesheet: str) -> etree.Element:
-    """Cover, role cards and inject cards (one A5 card each, two per A4 sheet), then the control
-    sheet (every inject with what the control team does) and the observer checklist."""
+    """Cover, role, situation and inject cards (one A5 card each, two per A4 sheet), then the control
+    sheet (every inject with what the control team does), the observer checklist and the fill-in
+    template (each on its own sheets)."""
     from .blocks import child
 
     lang = ctx.lang
-    wrapper = child(parent, "div", class_="kl-exercise", data_kl_block=BLOCK, data_kl_exercise=exercise.id)
+    wrapper = child(parent, "div", class_="kl-print kl-exercise", data_kl_block=BLOCK, data_kl_exercise=exercise.id)
     child(wrapper, "link", rel="stylesheet", href=stylesheet)
     title = exercise.title[lang]
 
@@ -153,18 +187,27 @@ def render(parent, exercise: Exercise, ctx, stylesheet: str) -> etree.Element:
         head = child(article, "p", class_="kl-card__head")
         child(head, "span", label, class_="kl-card__kind")
         child(head, "span", title, class_="kl-card__exercise")
-        child(article, "h3", heading, class_="kl-card__title")
+        # The cover heads the exercise (h2, right under the page title or a section's), the rest h3.
+        child(article, "h2" if kind == "cover" else "h3", heading, class_="kl-card__title")
         return article
 
     cover = card("cover", title, f"exercise-{exercise.id}", t(lang, "exercise.cover"))
     child(cover, "p", exercise.intro[lang])
     child(cover, "p", t(lang, "case.composite"), class_="kl-card__label")
-    counts = [(len(exercise.roles), "exercise.roles"), (len(exercise.injects), "exercise.injects"),
+    counts = [(len(exercise.roles), "exercise.roles"), (len(exercise.situations), "exercise.situations"),
+              (len(exercise.injects), "exercise.injects"),
               (len(exercise.checklist), "exercise.check.count")]
     child(cover, "p", " · ".join(f"{t(lang, key)}: {n}" for n, key in counts if n), class_="kl-card__facts")
     for role in exercise.roles:
         article = card("role", role.title[lang], f"role-{role.id}", t(lang, "exercise.role"))
         child(article, "p", role.card[lang])
+    for number, situation in enumerate(exercise.situations, start=1):
+        label = t(lang, "exercise.situation", n=number, total=len(exercise.situations))
+        article = card("situation", situation.title[lang], f"situation-{situation.id}", label)
+        child(article, "p", situation.text[lang])
+        if exercise.task:
+            child(article, "p", exercise.task[lang], class_="kl-card__task")
+        child(article, "div", "", class_="kl-card__write", aria_hidden="true")
     total = len(exercise.injects)
     for number, inject in enumerate(exercise.injects, start=1):
         label = t(lang, "exercise.inject", n=number, total=total, minute=inject.minute)
@@ -196,4 +239,20 @@ def render(parent, exercise: Exercise, ctx, stylesheet: str) -> etree.Element:
             child(row, "th", item.item[lang], scope="row")
             child(row, "td", item.look_for[lang])
             child(row, "td", "", class_="kl-sheet__blank")
+    if exercise.template:
+        sheet = child(wrapper, "section", class_="kl-sheet kl-sheet--template", id=f"template-{exercise.id}")
+        child(sheet, "h3", f"{exercise.template['title'][lang]}: {title}")
+        child(sheet, "p", exercise.template["lead"][lang])
+        child(sheet, "p", t(lang, "exercise.template.group"), class_="kl-sheet__name")
+        table = child(sheet, "table")
+        head = child(child(table, "thead"), "tr")
+        for key in ("exercise.template.field", "exercise.template.entry"):
+            child(head, "th", t(lang, key), scope="col")
+        body = child(table, "tbody")
+        for item in exercise.checklist:
+            row = child(body, "tr", id=f"field-{item.id}")
+            cell = child(row, "th", scope="row")
+            child(cell, "strong", item.item[lang])
+            child(cell, "span", item.look_for[lang], class_="kl-sheet__hint")
+            child(row, "td", "", class_="kl-sheet__write")
     return wrapper

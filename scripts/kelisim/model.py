@@ -59,6 +59,7 @@ class Course:
     title: dict[str, str]
     modules: tuple[Module, ...]
     days: tuple[Day, ...]
+    mastery_score: int = 70  # per cent of a module's self-check an LMS records as passed (SCORM packages)
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
@@ -130,4 +131,4 @@ def _build(data) -> Course:
         for n, m in enumerate(data["modules"], start=1)
     )
     return Course(data["id"], data["version"], tuple(data["languages"]), data["default_language"],
-                  text(data["title"]), modules, days)
+                  text(data["title"]), modules, days, data.get("mastery_score", 70))

@@ -191,20 +191,26 @@ def write_sums(folder: Path) -> Path:
     return target
 
 
-def pack(folder: Path, zip_path: Path, date: dt.datetime) -> Path:
-    """Zip `folder` as its own top folder: sorted entries, one timestamp, fixed permissions.
+def write_zip(path: Path, files: dict[str, bytes], date_time: tuple = (1980, 1, 1, 0, 0, 0)) -> Path:
+    """A reproducible zip (the release's and the SCORM packages'): sorted entries, one timestamp, fixed permissions.
 
     Nothing of the packing machine (clock, owner, umask, file order on disk) reaches the bytes.
     """
-    stamp = date.astimezone(dt.timezone.utc).timetuple()[:6]
-    zip_path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(zip_path, "w") as archive:
-        for name in files_of(folder):
-            entry = zipfile.ZipInfo(f"{folder.name}/{name}", date_time=stamp)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in sorted(files):
+            entry = zipfile.ZipInfo(name, date_time=date_time)
             entry.create_system = 3  # Unix, so that the permissions below are read
             entry.external_attr = 0o100644 << 16
             entry.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(entry, (folder / name).read_bytes(), compresslevel=9)
+            archive.writestr(entry, files[name], compresslevel=9)
+    return path
+
+
+def pack(folder: Path, zip_path: Path, date: dt.datetime) -> Path:
+    """Zip `folder` as its own top folder, dated `date`, with its .sha256 beside it."""
+    stamp = date.astimezone(dt.timezone.utc).timetuple()[:6]
+    write_zip(zip_path, {f"{folder.name}/{name}": (folder / name).read_bytes() for name in files_of(folder)}, stamp)
     zip_path.with_name(zip_path.name + ".sha256").write_text(f"{sha256(zip_path)}  {zip_path.name}\n", encoding="utf-8")
     return zip_path
 

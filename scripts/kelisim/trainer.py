@@ -27,6 +27,7 @@ FILE = "course/trainer.yml"
 SCHEMA = "course/trainer.schema.json"
 BLOCK = "day-guide"
 TEST_BLOCK = "seminar-test"
+CASES_BLOCK = "case-cards"
 OVERVIEW = "trainer/index.md"  # the trainer section's overview; its #sensitive section is linked from each guide
 RE_TIME = re.compile(r"^(\d\d):(\d\d)–(\d\d):(\d\d)$")
 
@@ -101,6 +102,7 @@ def check_trainer(root: Path, course: Course, pages, exercises, banks=()) -> tup
                 tests = {node["id"]: _build_test(node, list(banks)) for node in data.get("tests", [])}
     problems += _block_problems(root, course, pages, guides)
     problems += _test_block_problems(root, pages, tests)
+    problems += _case_block_problems(root, course, pages)
     return Kit(guides, tests), problems
 
 
@@ -256,8 +258,15 @@ def render(parent, day_id: str, ctx, md) -> etree.Element:
                 if case in cases:
                     links.append((f"{t(lang, 'case')}. {name}: {cases[case]}", f"{ctx.link(module.page)}#case-{case}", False))
             if module.id in with_decks:
+                # The deck opens at the slot's first section with trainer notes (reveal.js: #/<slide id>).
+                first = next((a for a in guide.notes if a in _module_refs(ctx.pages, lang, module.page, "notes")), None)
                 links.append((f"{t(lang, 'trainer.deck')}. {name}: {module.title[lang]}", posixpath.relpath(
-                    deck_path(module.slug), posixpath.dirname(ctx.path) or "."), True))
+                    deck_path(module.slug), posixpath.dirname(ctx.path) or ".") + (f"#/{first}" if first else ""), True))
+        printed = _print_page(ctx.pages.get(lang, {}), day_id)
+        for module, block in day_cases(course, ctx.trainer, ctx.pages, lang, day_id) if printed else ():
+            if block.options["id"] in guide.cases:
+                links.append((f"{t(lang, 'trainer.print')}. {t(lang, 'case')}: {block.argument}",
+                              f"{ctx.link(printed)}#case-card-{block.options['id']}", False))
         for exercise in guide.exercises:
             page = f"materials/{exercise}.md"
             if page in ctx.pages.get(lang, {}):
@@ -291,6 +300,12 @@ def render(parent, day_id: str, ctx, md) -> etree.Element:
     return wrapper
 
 
+def _print_page(pages: dict, day_id: str) -> str | None:
+    """The page that prints a day's cases (its `/// case-cards` block names the day), if any."""
+    return next((path for path, page in pages.items() for block in page.walk_blocks()
+                 if block.name == CASES_BLOCK and block.options.get("day") == day_id), None)
+
+
 def _escape(text: str) -> str:
     from html import escape
     return escape(text)
@@ -309,9 +324,190 @@ def render_test(parent, test: SeminarTest, ctx, key: bool) -> etree.Element:
     child(section, "link", rel="stylesheet", href=quiz.asset(ctx, "quiz.css"))
     child(section, "h2", f"{t(lang, 'test.key')}: {test.title[lang]}", id=f"key-{test.id}")
     child(section, "p", t(lang, "test.scoring", n=len(test.bank.questions)), class_="kl-key__lead")
+    ordered = [q for _, questions in quiz.display_order(test.bank) for q in questions]  # numbered as on the test
+    child(section, "h3", t(lang, "test.paper.key"), id=f"key-{test.id}-paper")
+    table = child(section, "table", class_="kl-test-key__paper")
+    head = child(child(table, "thead"), "tr")
+    for key in ("paper.item", "paper.answer"):
+        child(head, "th", t(lang, key), scope="col")
+    body = child(table, "tbody")
+    for number, question in enumerate(ordered, start=1):
+        row = child(body, "tr")
+        child(row, "th", str(number), scope="row")
+        child(row, "td", paper_answer(question, lang))
     outcomes = {o.id: o for o in test.bank.own_outcomes}
-    for number, question in enumerate(test.bank.questions, start=1):
+    for number, question in enumerate(ordered, start=1):
         holder = child(section, "div", class_="kl-test-key__item")
-        child(holder, "p", t(lang, "quiz.number", n=number, total=len(test.bank.questions)), class_="kl-test-key__num")
+        child(holder, "p", t(lang, "quiz.number", n=number, total=len(ordered)), class_="kl-test-key__num")
         quiz._key_question(holder, question, test.bank, outcomes, ctx)
     return section
+
+
+# ---------- printed cases ---------------------------------------------------------------------
+
+RE_QUESTION = re.compile(r"^\s*\d+\.\s+(.*\S)\s*$")
+
+
+def day_cases(course: Course, kit: Kit, pages, lang: str, day_id: str | None) -> list[tuple[object, object]]:
+    """(module, case block) of every case the day's slots use (trainer.yml `cases:`), in slot order;
+    with no day, those of the whole seminar."""
+    found, seen = [], set()
+    for slot in (s for d in course.days if day_id in (None, d.id) for s in d.slots):
+        guide = kit.slots.get(slot.id)
+        for case in guide.cases if guide else ():
+            for module in course.modules_in_slot(slot.id):
+                page = pages.get(lang, {}).get(module.page)
+                block = next((b for b in page.walk_blocks() if b.name == "case" and b.options.get("id") == case), None) \
+                    if page else None
+                if block is not None and case not in seen:
+                    seen.add(case)
+                    found.append((module, block))
+    return found
+
+
+def render_cases(parent, day_id: str | None, ctx, stylesheet: str) -> etree.Element:
+    """The day's (or with no day, the seminar's) cases as cards to hand out, one A4 sheet each: the
+    scenario and its questions, read from the module pages' `//// case` blocks (the text learners see)."""
+    from .blocks import child
+
+    lang = ctx.lang
+    wrapper = child(parent, "div", class_="kl-print kl-case-cards", data_kl_block=CASES_BLOCK, data_kl_day=day_id or "")
+    child(wrapper, "link", rel="stylesheet", href=stylesheet)
+    for module, block in day_cases(ctx.course, ctx.trainer, ctx.pages, lang, day_id):
+        article = child(wrapper, "article", class_="kl-card kl-card--case", id=f"case-card-{block.options['id']}")
+        head = child(article, "p", class_="kl-card__head")
+        child(head, "span", t(lang, "case"), class_="kl-card__kind")
+        child(head, "span", t(lang, "module", n=module.number), class_="kl-card__exercise")
+        child(article, "h2", block.argument, class_="kl-card__title")  # a sheet of its own, right under h1 or h2
+        child(article, "p", t(lang, "case.composite"), class_="kl-card__label")
+        for paragraph in re.split(r"\n\s*\n", block.content):
+            if paragraph.strip():
+                child(article, "p", " ".join(paragraph.split()))
+        for questions in (c for c in block.children if c.name == "questions"):
+            child(article, "p", t(lang, "case.questions"), class_="kl-card__questions")
+            items = child(article, "ol")
+            for line in questions.body:
+                match = RE_QUESTION.match(line)
+                if match:
+                    child(items, "li", match.group(1))
+    return wrapper
+
+
+def _case_block_problems(root: Path, course: Course, pages) -> list[Problem]:
+    """A `/// case-cards` block names a seminar day, or none (then it prints the whole seminar's cases)."""
+    days = {day.id for day in course.days}
+    return [Problem(rel(page.path, root), block.line, block.options["day"], "unknown-day",
+                    "no seminar day with this id in course.yml",
+                    f"use one of {', '.join(sorted(days))}, or drop the 'day:' line to print every day's cases")
+            for page, block in blocks_named(pages, CASES_BLOCK) if block.options.get("day", "") not in days | {""}]
+
+
+# ---------- the test on paper -----------------------------------------------------------------
+
+def paper_choices(question) -> list:
+    """The options of a choice question in the order printed on paper: a fixed scramble (by a hash
+    of question and option), so the printed sheet, the answer sheet and the key agree, and the
+    correct option is not always first as in the bank."""
+    import hashlib
+
+    if not question.shuffle:
+        return list(question.options)
+    return sorted(question.options, key=lambda o: hashlib.sha1(f"{question.id}:{o.key}".encode()).hexdigest())
+
+
+def paper_answer(question, lang: str) -> str:
+    """The correct answer as written on the paper answer sheet (letters, numbers, true/false)."""
+    from .quiz.render import scrambled
+
+    letters = _letters(lang)
+    if question.type in ("single", "multiple"):
+        return ", ".join(letters[i] for i, o in enumerate(paper_choices(question)) if o.correct)
+    if question.type == "true-false":
+        return t(lang, "quiz.true" if question.answer else "quiz.false")
+    if question.type == "matching":
+        rights = _paper_rights(question, lang)
+        return ", ".join(f"{n}–{letters[rights.index(p.right)]}" for n, p in enumerate(question.pairs, start=1))
+    shown = scrambled(list(question.items), question.correct)
+    return ", ".join(letters[shown.index(item)] for item in question.items)
+
+
+def _letters(lang: str) -> list[str]:
+    """Option labels on paper: the language's letters (а, б, в …), then numbers if a question ever has more."""
+    return [*t(lang, "paper.letters"), *(str(n) for n in range(len(t(lang, "paper.letters")) + 1, 100))]
+
+
+def _paper_rights(question, lang: str) -> list:
+    return sorted((p.right for p in question.pairs), key=lambda c: c.text[lang].lower())
+
+
+def render_paper(parent, test: SeminarTest, ctx, stylesheet: str) -> etree.Element:
+    """The test on paper: the question sheet (letters for the options), then the answer sheet the
+    participant ticks (a name/group line, each item's number with a box per option)."""
+    from .blocks import child
+    from .quiz.render import display_order, scrambled
+
+    lang, bank = ctx.lang, test.bank
+    letters = _letters(lang)
+    total = len(bank.questions)
+    wrapper = child(parent, "div", class_="kl-print kl-paper", data_kl_block=TEST_BLOCK, data_kl_test=test.id)
+    child(wrapper, "link", rel="stylesheet", href=stylesheet)
+    sheet = child(wrapper, "section", class_="kl-paper__questions", id=f"paper-{test.id}")
+    child(sheet, "h2", test.title[lang])
+    child(sheet, "p", t(lang, "paper.lead", n=total), class_="kl-paper__lead")
+    number = 0
+    for scenario, questions in display_order(bank):
+        holder = sheet
+        if scenario is not None:
+            holder = child(sheet, "div", class_="kl-paper__scenario")
+            child(holder, "p", f"{t(lang, 'case')}: {scenario.title[lang]}", class_="kl-paper__scenario-title")
+            child(holder, "p", scenario.text[lang])
+        for question in questions:
+            number += 1
+            item = child(holder, "div", class_="kl-paper__q", id=f"paper-{test.id}-{number}")
+            text = child(item, "p", class_="kl-paper__text")
+            child(text, "strong", f"{number}. ")
+            child(text, "span", question.text[lang])
+            child(item, "p", t(lang, f"paper.how.{question.type}"), class_="kl-paper__how")
+            if question.type in ("single", "multiple"):
+                listing = child(item, "ul", class_="kl-paper__options")
+                for index, option in enumerate(paper_choices(question)):
+                    child(listing, "li", f"{letters[index]}) {option.text[lang]}")
+            elif question.type == "matching":
+                table = child(item, "table", class_="kl-paper__pairs")
+                rights = _paper_rights(question, lang)
+                for index in range(max(len(question.pairs), len(rights))):
+                    row = child(table, "tr")
+                    left = question.pairs[index].left.text[lang] if index < len(question.pairs) else ""
+                    child(row, "td", f"{index + 1}. {left}")
+                    child(row, "td", f"{letters[index]}) {rights[index].text[lang]}" if index < len(rights) else "")
+            elif question.type == "ordering":
+                listing = child(item, "ul", class_="kl-paper__options")
+                for index, entry in enumerate(scrambled(list(question.items), question.correct)):
+                    child(listing, "li", f"{letters[index]}) {entry.text[lang]}")
+
+    answers = child(wrapper, "section", class_="kl-paper__answers", id=f"answers-{test.id}")
+    child(answers, "h2", f"{t(lang, 'paper.answers')}: {test.title[lang]}")
+    child(answers, "p", t(lang, "paper.name"), class_="kl-paper__name")
+    child(answers, "p", t(lang, "paper.answers.lead"), class_="kl-paper__lead")
+    table = child(answers, "table", class_="kl-paper__grid")
+    head = child(child(table, "thead"), "tr")
+    for key in ("paper.item", "paper.answer"):
+        child(head, "th", t(lang, key), scope="col")
+    body = child(table, "tbody")
+    for number, question in enumerate((q for _, qs in display_order(bank) for q in qs), start=1):
+        row = child(body, "tr")
+        child(row, "th", str(number), scope="row")
+        cell = child(row, "td")
+        if question.type in ("single", "multiple"):
+            boxes = [letters[i] for i in range(len(question.options))]
+        elif question.type == "true-false":
+            boxes = [t(lang, "quiz.true"), t(lang, "quiz.false")]
+        elif question.type == "matching":
+            boxes = [f"{n} →" for n in range(1, len(question.pairs) + 1)]
+        else:  # ordering: the first, second … place, each a box for a letter
+            boxes = [f"{n}." for n in range(1, len(question.items) + 1)]
+        for label in boxes:
+            mark = child(cell, "span", class_="kl-paper__box")
+            child(mark, "span", label, class_="kl-paper__label")
+            child(mark, "span", "", class_="kl-paper__tick", aria_hidden="true")
+    return wrapper

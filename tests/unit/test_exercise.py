@@ -135,3 +135,51 @@ def test_printable_page_joins_the_menu_after_its_module(course):
     assert materials_pages(data) == (("m1", "materials/drill.md"),)
     nav = navigation(data.course, materials=materials_pages(data))
     assert nav[nav.index("modules/first.md") + 1] == "materials/drill.md"
+
+
+CLINIC = GOOD + """\
+task: {ru: "Законно ли это?", kk: "Бұл заңды ма?"}
+situations:
+  - id: leaflets
+    title: {ru: "Листовки", kk: "Парақшалар"}
+    text: {ru: "Раздают листовки.", kk: "Парақша таратады."}
+template:
+  title: {ru: "Шаблон справки", kk: "Анықтама үлгісі"}
+  lead: {ru: "Заполняет секретарь.", kk: "Хатшы толтырады."}
+"""
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("ru", ["Ситуация 1/1", "Листовки", "Раздают листовки.", "Законно ли это?", "Шаблон справки: Учение",
+            "Заполняет секретарь.", "Поле справки", "Только факты"]),
+    ("kk", ["Жағдаят 1/1", "Парақшалар", "Бұл заңды ма?", "Анықтама үлгісі: Оқу-жаттығу", "Топтың жазбасы"]),
+])
+def test_situation_cards_carry_the_task_and_the_template_lists_the_checklist_fields(course, lang, expected):
+    write(course, "course/exercises/drill.yml", CLINIC)
+    html = render_markdown(course, "/// exercise-cards\n    id: drill\n///", lang, "materials/drill.md")
+    for text in expected:
+        assert text in html, text
+    card = html[html.index('id="situation-leaflets"'):]
+    assert 'class="kl-card__task"' in card[:card.index("</article>")]
+    assert html.count('class="kl-sheet__write"') == 1  # one row per checklist item
+
+
+def test_a_situation_id_used_twice_is_reported(course):
+    second = '  - id: leaflets\n    title: {ru: "Ещё", kk: "Тағы"}\n    text: {ru: "Снова.", kk: "Қайтадан."}\n'
+    write(course, "course/exercises/drill.yml", CLINIC.replace("template:\n", second + "template:\n"))
+    [problem] = problems_with(course, "duplicate-situation-id")
+    assert problem.file == "course/exercises/drill.yml" and problem.line == 30 and "line 27" in problem.message
+
+
+def test_a_module_page_lists_the_situations_from_the_same_data(course):
+    write(course, "course/exercises/drill.yml", CLINIC)
+    html = render_markdown(course, "/// exercise-cards\n    id: drill\n    part: situations\n///", "kk", "modules/first.md")
+    assert '<ol class="kl-situations"' in html and "<strong>Парақшалар.</strong>" in html and "Парақша таратады." in html
+    assert "kl-print" not in html and "kl-card" not in html  # the module page prints as usual
+
+
+def test_a_part_the_exercise_lacks_is_reported(course):
+    for lang in ("ru", "kk"):
+        write(course, f"docs/{lang}/materials.md", "# М { #top }\n\n/// exercise-cards\n    id: drill\n    part: situations\n///\n")
+    found = problems_with(course, "exercise-part")  # GOOD has no situations
+    assert {p.file for p in found} == {"docs/ru/materials.md", "docs/kk/materials.md"} and found[0].line == 3

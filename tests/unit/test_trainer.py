@@ -197,3 +197,69 @@ def test_test_renders_as_a_quiz_and_as_a_numbered_scoring_key(with_tests, lang):
     assert ("Ключ для проверки" if lang == "ru" else "Тексеру кілті") in key
     assert key.count('class="kl-test-key__num"') == 2
     assert key.index('id="key-m1-multiple"') < key.index('id="key-m1-ordering"')
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_paper_test_prints_questions_and_an_answer_sheet_that_the_key_scores(with_tests, lang):
+    import re
+
+    paper = render_markdown(with_tests, "/// seminar-test\n    id: post-test\n    paper: true\n///", lang, "trainer/print.md")
+    assert 'class="kl-quiz__q"' not in paper  # no widget on paper
+    assert paper.count('class="kl-paper__q"') == 2
+    sheet = paper[paper.index('class="kl-paper__answers"'):]
+    assert ("Бланк ответов" if lang == "ru" else "Жауап парағы") in sheet
+    assert ("Группа: ____" if lang == "ru" else "Топ: ____") in sheet
+    rows = re.findall(r'<tr>\s*<th scope="row">(\d+)</th>\s*<td>(.*?)</td>\s*</tr>', sheet, re.S)
+    assert [number for number, _ in rows] == ["1", "2"]
+    assert [cell.count('class="kl-paper__tick"') for _, cell in rows] == [5, 3]  # 5 options, 3 steps to order
+
+    # The key's letters point at the right options as printed on this sheet.
+    key = render_markdown(with_tests, "/// seminar-test\n    id: post-test\n    key: true\n///", lang, "trainer/key.md")
+    answers = dict(re.findall(r'<tr>\s*<th scope="row">(\d+)</th>\s*<td>([^<]*)</td>\s*</tr>', key))
+    first = paper[paper.index('id="paper-post-test-1"'):paper.index('id="paper-post-test-2"')]
+    printed = dict(re.findall(r"<li>(\w)\) ([^<]*)</li>", first))
+    right = {"ru": {"Слушать", "Уточнять", "Уважать"}, "kk": {"Тыңдау", "Нақтылау", "Құрметтеу"}}[lang]
+    assert {printed[letter] for letter in answers["1"].split(", ")} == right
+    assert len(answers["2"].split(", ")) == 3
+
+
+def test_paper_options_are_not_in_bank_order_but_stay_fixed(with_tests):
+    from kelisim.checks import run_checks
+    from kelisim.trainer import paper_choices
+
+    question = run_checks(with_tests).trainer.tests["post-test"].bank.questions[0]
+    order = [o.key for o in paper_choices(question)]
+    assert sorted(order) == sorted(o.key for o in question.options) and order == [o.key for o in paper_choices(question)]
+    assert order != [o.key for o in question.options]  # the bank lists the correct options first
+
+
+CASES_PAGE = "# Печать { #top }\n\n/// case-cards\n    day: d1\n///\n"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_case_cards_print_the_days_cases_from_the_module_pages(course, lang):
+    html = render_markdown(course, CASES_PAGE, lang, "trainer/print-day-1.md")
+    assert html.count('class="kl-card kl-card--case"') == 1 and 'id="case-card-m1-road"' in html
+    card = html[html.index('id="case-card-m1-road"'):html.index("</article>")]
+    for text in ("Дорога", "Ситуация.", "<li>Что?</li>", "Модуль 1" if lang == "ru" else "1-модуль"):
+        assert text in card, text
+
+
+def test_case_cards_block_names_a_known_day_or_none_for_the_whole_seminar(course):
+    every_day = CASES_PAGE.replace("    day: d1\n", "")
+    write(course, "docs/ru/trainer/print.md", CASES_PAGE.replace("day: d1", "day: d5"))
+    write(course, "docs/kk/trainer/print.md", every_day)
+    [problem] = problems_with(course, "unknown-day")
+    assert problem.file == "docs/ru/trainer/print.md" and problem.line == 3 and problem.id == "d5"
+    assert 'id="case-card-m1-road"' in render_markdown(course, every_day, "kk", "trainer/cases.md")
+
+
+def test_day_guide_links_each_case_to_its_printed_sheet(course):
+    before = render_markdown(course, GUIDE_PAGE, "ru", "trainer/day-1.md")
+    assert "#case-card-" not in before  # no page prints the day's cases yet
+    for lang in ("ru", "kk"):
+        write(course, f"docs/{lang}/trainer/print-day-1.md", CASES_PAGE)
+    from kelisim import blocks
+    blocks.reset(course)  # the pages changed: read them again
+    html = render_markdown(course, GUIDE_PAGE, "kk", "trainer/day-1.md")
+    assert 'href="print-day-1.md#case-card-m1-road"' in html and "Басып шығаруға. Кейс: Дорога" in html

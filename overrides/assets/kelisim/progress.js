@@ -16,6 +16,9 @@
  * matching {"left key": "right key"}; ordering ["key", ...] in the learner's order.
  * Every change dispatches "kelisim:progress" on window, detail {course, id, record|null}.
  * Without localStorage (blocked, private mode) records live in memory for the page's life.
+ * Storage backend hook: a script that runs before this one may set window.KelisimProgressStorage to
+ * an object with localStorage's getItem/setItem/removeItem/key/length; records then live there
+ * (the SCORM runtime, scorm.js, keeps them in the LMS that way).
  */
 (function () {
   "use strict";
@@ -23,7 +26,7 @@
   var memory = {};
   var store = null;
   try {
-    store = window.localStorage;
+    store = window.KelisimProgressStorage || window.localStorage;
     store.getItem("kelisim");
   } catch (e) {
     store = null;
