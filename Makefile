@@ -74,7 +74,7 @@ quizzes: $(READY)
 
 # The release: dist/kelisim-<version>.zip (+ .sha256) with the site, PDFs, Moodle XML and the
 # deployment guide's server configurations (see README, «Releases»).
-dist: handbook moodle
+dist: handbook moodle scorm
 	$(BIN)/python -m kelisim dist
 
 # Rewrites the «Рекомендации для других регионов» pages after a practice note is added or changed.

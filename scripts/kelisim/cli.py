@@ -267,7 +267,7 @@ def cmd_dist(args) -> int:
     if missing:
         for download in missing:
             print(release.missing_problem(download), file=sys.stderr)
-        targets = " and ".join(sorted({f"`make {d.artefact.target}`" for d in missing}))
+        targets = ", ".join(sorted({f"`make {d.artefact.target}`" for d in missing}))
         print(f"{len(missing)} file(s) of the release are missing: run {targets} first.", file=sys.stderr)
         return 1
     data = checked_course(args.root)

@@ -55,13 +55,14 @@ class Artefact:
         return "{slug}" in self.pattern
 
 
-#: Every downloadable file of a release, in the download page's order: the one table to extend
-#: (SCORM packages: one more line, once `make scorm` exists).
+#: Every downloadable file of a release, in the download page's order: the one table to extend.
 ARTEFACTS = (
     Artefact("handbook", "handbook/{course}-{lang}.pdf", "handbook"),
     Artefact("handbook-trainer", "handbook/{course}-{lang}-trainer.pdf", "handbook"),
     Artefact("deck", "decks/{lang}/{slug}.pdf", "handbook"),
     Artefact("moodle", "moodle/{course}-{lang}.xml", "moodle"),
+    Artefact("scorm", "scorm/{course}-{version}-{lang}.zip", "scorm"),
+    Artefact("scorm-module", "scorm/{course}-{version}-{lang}-{slug}.zip", "scorm"),
 )
 
 
@@ -83,12 +84,13 @@ def downloads(course, pages) -> list[Download]:
     decks = deck_modules(course, pages)
     found = []
     for artefact in ARTEFACTS:
+        modules = (decks if artefact.kind == "deck" else course.modules) if artefact.per_module else [None]
         for lang in course.languages:
-            for module in decks if artefact.per_module else [None]:
+            for module in modules:
                 path = artefact.pattern.format(course=course.id, version=course.version, lang=lang,
                                                slug=module.slug if module else "")
                 name = posixpath.basename(path)
-                if module:
+                if not name.startswith(course.id):  # decks are named by module slug alone, in both languages
                     name = f"{course.id}-{lang}-{name}"
                 found.append(Download(artefact, lang, module, path, name))
     return found

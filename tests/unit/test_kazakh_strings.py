@@ -213,6 +213,8 @@ REVIEWED = {
     "release.handbook-trainer": "Тренердің оқу құралы: тренерге арналған ескертпелер және тест кілті (PDF)",
     "release.deck": "Слайдтар (PDF)",
     "release.moodle": "Moodle жүйесіне импорттауға арналған тесттер (Moodle XML)",
+    "release.scorm": "Қашықтықтан оқыту жүйесіне арналған SCORM 1.2 пакеті: бүкіл курс",
+    "release.scorm-module": "Қашықтықтан оқыту жүйесіне арналған SCORM 1.2 пакеті",
     "release.kb": "3 КБ",
     "release.mb": "3 МБ",
     "test.key": "Тексеру кілті",

@@ -60,12 +60,14 @@ def version(course) -> release.Version:
     return release.Version(course.id, course.version, "a" * 40, dt.datetime.fromisoformat(COMMIT_DATE))
 
 
-def test_the_artefact_table_lists_handbooks_decks_and_moodle_in_both_languages(course, pages):
+def test_the_artefact_table_lists_handbooks_decks_moodle_and_scorm_in_both_languages(course, pages):
     paths = [d.path for d in release.downloads(course, pages)]
     for lang in course.languages:
         assert f"handbook/kelisim-{lang}.pdf" in paths and f"handbook/kelisim-{lang}-trainer.pdf" in paths
         assert f"moodle/kelisim-{lang}.xml" in paths
         assert f"decks/{lang}/{course.modules[0].slug}.pdf" in paths
+        assert f"scorm/kelisim-{course.version}-{lang}.zip" in paths
+        assert f"scorm/kelisim-{course.version}-{lang}-{course.modules[-1].slug}.zip" in paths
     assert len(paths) == len(set(paths))
     names = [d.name for d in release.downloads(course, pages)]  # saved side by side in one Downloads folder
     assert len(names) == len(set(names)) and f"kelisim-kk-{course.modules[0].slug}.pdf" in names
@@ -168,5 +170,5 @@ def test_dist_without_the_pdfs_names_the_make_target(tmp_path):
     assert result.returncode == 1
     assert "dist/handbook/kelisim-kk-trainer.pdf: the release needs this file and `make handbook` has not produced it" \
            " (rule: dist-missing-artefact)" in result.stderr
-    assert "run `make handbook` and `make moodle` first" in result.stderr
+    assert "run `make handbook`, `make moodle`, `make scorm` first" in result.stderr
     assert not (root / "dist").exists()
