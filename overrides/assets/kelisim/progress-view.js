@@ -66,7 +66,8 @@
         box.className = "kl-here";
         // The sentence is the bar's text equivalent: a screen reader reads it once, not twice.
         box.innerHTML = '<span></span> <progress class="kl-progress__bar" aria-hidden="true"></progress> ';
-        if (D.page) {
+        // Only where the navigation leads there too (a SCORM package keeps each SCO's own pages only).
+        if (D.page && all(document, "a.md-nav__link[href]").some(function (a) { return a.href === url(D.page); })) {
           var link = box.appendChild(document.createElement("a"));
           link.href = url(D.page);
           link.textContent = S.link;
