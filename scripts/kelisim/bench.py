@@ -115,7 +115,7 @@ def build_stock(root: Path, work: Path) -> Path | None:
 
 
 def widget(root: Path) -> bool:
-    from .quiz.widget import BUDGET, sizes
+    from .quiz.widget import BUDGET, PROGRESS_BUDGET, PROGRESS_VIEW, sizes
 
     rows = sizes(root)
     for name, raw, packed in rows:
@@ -123,7 +123,10 @@ def widget(root: Path) -> bool:
     raw, packed = sum(r[1] for r in rows), sum(r[2] for r in rows)
     print(f"{'total':<12} {raw:>7} B raw {packed:>7} B gzipped (budget {BUDGET} B gzipped: "
           f"{'within' if packed <= BUDGET else 'OVER'})")
-    return packed <= BUDGET
+    (name, view_raw, view_packed), = sizes(root, (PROGRESS_VIEW,))
+    print(f"{name:<12} {view_raw:>7} B raw {view_packed:>7} B gzipped (progress page and indicators; budget "
+          f"{PROGRESS_BUDGET} B gzipped: {'within' if view_packed <= PROGRESS_BUDGET else 'OVER'})")
+    return packed <= BUDGET and view_packed <= PROGRESS_BUDGET
 
 
 def decks(root: Path) -> None:
@@ -152,6 +155,10 @@ def site_and_pages(root: Path, config: Path, search: bool) -> bool:
         print(f"build        {seconds:7.1f} s (both languages, decks and post-build steps)")
         print(f"site         {sum(p.stat().st_size for p in files) / 1e6:7.1f} MB in {len(files)} files, "
               f"{len(pages)} HTML pages")
+        from .quiz.progress import DATA
+
+        data = (kit / DATA).read_bytes()  # every page loads it (the progress indicators)
+        print(f"progress data {len(data):6} B raw {gzipped(data):7} B gzipped ({DATA.as_posix()}, the banks' structure)")
         stock = build_stock(root, Path(tmp) / "stock")
         if stock is None:
             return False

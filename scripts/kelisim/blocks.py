@@ -3,7 +3,7 @@
 Teaching blocks wrap author text: status, key-points, case (with a nested questions
 block), briefing (a sourced account of a real incident), trainer-note, sources. Generated blocks take no text and render course data
 in the page's language: outcomes, module-cards, syllabus, timetable, glossary, slides, exercise-cards,
-day-guide, seminar-test.
+day-guide, seminar-test, progress.
 The rules (unknown names, missing parts) are checked with line numbers by
 `kelisim.checks` before anything renders; these classes assume valid input.
 """
@@ -29,9 +29,10 @@ TEACHING = {"status", "key-points", "case", "questions", "briefing", "trainer-no
 #: `day-guide` prints a seminar day's facilitation guide (kelisim.trainer), named in a `day:` option;
 #: `seminar-test` the pre-test or post-test (`id:`) as a quiz, with `key: true` its scoring key, with
 #: `paper: true` the printed question sheet and answer sheet; `case-cards` the cases to print (a `day:`'s or all).
+#: `progress` the learner's progress page (kelisim.quiz.progress), filled in by progress-view.js.
 #: `downloads` lists the release's downloadable files (kelisim.release); `dist` fills in their sizes.
 GENERATED = {"outcomes", "module-cards", "syllabus", "timetable", "glossary", "slides", "quiz", "answer-key",
-             "exercise-cards", "day-guide", "seminar-test", "case-cards", "downloads"}
+             "exercise-cards", "day-guide", "seminar-test", "case-cards", "progress", "downloads"}
 KNOWN = TEACHING | GENERATED
 
 
@@ -510,6 +511,17 @@ class CaseCardsBlock(CourseBlock):
         return render_cases(parent, self.options["day"] or None, CONTEXT, print_stylesheet(self.lang))
 
 
+class ProgressBlock(CourseBlock):
+    """`/// progress`: the learner's progress across the course's quizzes, export/import, print, reset."""
+
+    NAME = "progress"
+
+    def on_create(self, parent):
+        from .quiz import progress
+        tests = CONTEXT.trainer.tests if CONTEXT.trainer else {}
+        return progress.render(parent, list(CONTEXT.banks.values()), tests, CONTEXT)
+
+
 class DownloadsBlock(CourseBlock):
     """`/// downloads`: the release's files (handbooks, deck PDFs, Moodle XML) with links and sizes."""
 
@@ -539,7 +551,7 @@ class DownloadsBlock(CourseBlock):
 
 BLOCK_CLASSES = [Status, KeyPoints, Case, Questions, Briefing, TrainerNote, SlideBlock, SourcesBlock,
                  Outcomes, ModuleCards, Syllabus, Timetable, GlossaryBlock, SlidesIndex, QuizBlock, AnswerKeyBlock,
-                 ExerciseCardsBlock, DayGuideBlock, SeminarTestBlock, CaseCardsBlock, DownloadsBlock]
+                 ExerciseCardsBlock, DayGuideBlock, SeminarTestBlock, CaseCardsBlock, ProgressBlock, DownloadsBlock]
 assert {cls.NAME for cls in BLOCK_CLASSES} == KNOWN
 
 

@@ -10,6 +10,7 @@ from .i18n import t
 from .model import Course
 from .practice import pages as practice_pages
 from .quiz import pages as quiz_pages
+from .quiz import progress as quiz_progress
 
 
 @dataclass
@@ -23,6 +24,7 @@ class BuildState:
     practice: tuple = ()  # the practice book's notes (kelisim.practice.notes.Note)
     materials: tuple = ()  # (module id, page path) of each exercise's printable page (materials/<exercise>.md)
     trainer: tuple = ()  # the trainer kit's pages (trainer/*.md), overview first
+    tests: dict | None = None  # the seminar's pre- and post-test (kelisim.trainer.SeminarTest) by id
     release: tuple = ()  # the release pages (release/*.md): download page first, then the deployment guide
 
 
@@ -40,26 +42,32 @@ def configure(config) -> object:
         STATE.practice = tuple(data.practice)
         STATE.materials = materials_pages(data)
         STATE.trainer = trainer_pages(data)
+        STATE.tests = data.trainer.tests if data.trainer else {}
         STATE.release = release_pages(data)
         STATE.abbreviations = {code: glossary.abbreviations(data.glossary, code) for code in data.course.languages}
-    nav = navigation(STATE.course, STATE.practice, lang, STATE.materials, STATE.trainer, STATE.release)
+    progress = quiz_progress.PAGE in STATE.pages[STATE.course.default_language]
+    nav = navigation(STATE.course, STATE.practice, lang, STATE.materials, STATE.trainer, STATE.release, progress)
     config.nav = quiz_pages.navigation(nav, STATE.banks)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "permalink")
+    config.extra["kelisim_course"] = STATE.course.id  # overrides/main.html: the progress scripts' course
     return config
 
 
-def navigation(course: Course, notes=(), lang: str = "ru", materials=(), trainer=(), release=()) -> list:
+def navigation(course: Course, notes=(), lang: str = "ru", materials=(), trainer=(), release=(),
+               progress=False) -> list:
     """Site navigation, in course.yml's module order; titles come from each page's heading.
 
     A module's printable exercise pages (`materials`: (module id, path) pairs) follow its page.
     The practice book (recommendations from the seminar's case notes) follows the modules as a
     section of its own: it is what the seminar produced, read after the modules, not a step in them.
+    The learner's progress page (`progress`: whether the course has one) follows the modules it counts.
     The trainer kit (`trainer` pages) comes next, as a section outside the learners' path, and
     the `release` pages (download page, deployment guide: for whoever installs the course) last.
     """
     modules = [[m.page, *(path for module, path in materials if module == m.id)] for m in course.modules]
     return ["index.md", "syllabus.md", "seminar.md", *(page for pages in modules for page in pages),
-            *practice_pages.navigation(list(notes), lang), "slides.md", "glossary.md",
+            *([quiz_progress.PAGE] if progress else []), *practice_pages.navigation(list(notes), lang),
+            "slides.md", "glossary.md",
             *([{t(lang, "trainer.nav"): list(trainer)}] if trainer else []),
             *([{t(lang, "release.nav"): list(release)}] if release else [])]
 
@@ -99,7 +107,8 @@ def page_html(output: str) -> str:
 
 
 def finish(config) -> None:
-    """After every language is built: per-language search indexes, 404 pages, lecture decks, handbooks.
+    """After every language is built: per-language search indexes, 404 pages, lecture decks, handbooks,
+    progress data.
 
     static-i18n builds the other languages from inside the first pass's post-build event,
     with its `building` flag set; the flag is clear again only when all are done.
@@ -110,3 +119,5 @@ def finish(config) -> None:
     site.finalize(Path(config.site_dir), STATE.course, settings)
     slides.build_decks(Path(config.site_dir), STATE.course, STATE.pages)
     handbook.build_handbooks(Path(config.site_dir), STATE.course)  # after the decks: they take the slide blocks out
+    quiz_progress.write_data(Path(config.site_dir), STATE.course, list(STATE.banks), STATE.tests or {},
+                             quiz_progress.PAGE in STATE.pages[STATE.course.default_language])

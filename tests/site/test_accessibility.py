@@ -39,10 +39,10 @@ def answer_every_question(page) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["ru", "kk"])
-@pytest.mark.parametrize("kind", [*PAGES, "quiz answered"])
+@pytest.mark.parametrize("kind", [*PAGES, "quiz answered", "progress"])  # progress: with those answers
 def test_no_axe_violations(tab, server, kind, lang):
     page = tab.page
-    page.goto(server.base + ("" if lang == "ru" else "kk/") + PAGES.get(kind, QUIZ))
+    page.goto(server.base + ("" if lang == "ru" else "kk/") + PAGES.get(kind, "progress.html" if kind == "progress" else QUIZ))
     page.wait_for_load_state("load")
     if kind.startswith("quiz"):
         page.wait_for_selector(".kl-quiz--ready")

@@ -80,7 +80,8 @@ def test_quiz_renders_accessible_markup_in_the_page_language(quiz_course, lang, 
     assert html.count("<select") == 3 and html.count("data-kl-move") == 6
     assert f'<noscript>\n<p class="kl-quiz__noscript">{strings["quiz.noscript"]}</p>' in html
     assert f'href="{asset_prefix}quiz.css"' in html
-    assert f'src="{asset_prefix}progress.js"' in html and f'src="{asset_prefix}quiz.js"' in html
+    assert f'src="{asset_prefix}quiz.js"' in html
+    assert "progress.js" not in html  # every page loads the answers store (overrides/main.html)
     assert 'data-kl-course="tiny"' in html and 'data-kl-quiz="m1"' in html
     assert strings["quiz.check"] in html and strings["quiz.reset"] in html
     assert ("Дауды қай орган шешеді?" in html) == (lang == "kk")
@@ -253,5 +254,7 @@ def test_widget_files_exist_and_bench_prints_sizes_and_pages_beside_stock(builda
     for name in widget.FILES:
         assert re.search(rf"{re.escape(name)}\s+\d+ B raw\s+\d+ B gzipped", out)
     assert "total" in out and "budget 8192 B gzipped" in out
+    assert re.search(r"progress-view\.js\s+\d+ B raw\s+\d+ B gzipped \(progress page and indicators; budget 4096 B", out)
+    assert re.search(r"progress data\s+\d+ B raw\s+\d+ B gzipped", out)
     for lang in ("ru", "kk"):  # a module page: kit and stock HTML, ratio, kit and stock transfer, ratio
         assert re.search(rf"^module\s+{lang}\s+\d+\s+\d+\s+[\d.]+\s+\d+\s+\d+\s+[\d.]+\s+modules/", out, re.M)

@@ -7,6 +7,10 @@
  *   all()             {question id: record} for every valid record of this course
  *   reset(ids)        forget these questions (all of this course's when ids is omitted)
  *   key(id)           the storage key of question `id` (below)
+ *   fits(q, answer)   does a stored answer still fit question q as the bank has it now?
+ *   score(q, answer)  its score from 0 to 1
+ *     q = {t: type, k: option keys (matching: left keys), r: matching's right keys, c: the correct answer};
+ *     quiz.js reads q from the quiz form, progress-view.js from the build's progress-data.js.
  * Storage key: "kelisim:<course>:q:<question id>" (never a page, URL or position).
  * `answer` per type: single "key"; multiple ["key", ...]; true-false true|false;
  * matching {"left key": "right key"}; ordering ["key", ...] in the learner's order.
@@ -67,6 +71,8 @@
       isFinite(r.max) && r.max > 0 && r.score >= 0 && r.score <= r.max;
   }
 
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
   function emit(id, record) {
     window.dispatchEvent(new CustomEvent("kelisim:progress", {detail: {course: api.course, id: id, record: record}}));
   }
@@ -103,6 +109,33 @@
         write(api.key(id), null);
         emit(id, null);
       });
+    },
+    fits: function (q, a) {
+      var k = q.k;
+      function known(x) { return typeof x === "string" && k.indexOf(x) >= 0; }
+      if (q.t === "single") return known(a);
+      if (q.t === "true-false") return typeof a === "boolean";
+      if (q.t === "multiple") {
+        return Array.isArray(a) && a.length > 0 && a.every(known) && a.every(function (x, i) { return a.indexOf(x) === i; });
+      }
+      if (q.t === "matching") {
+        return !!a && typeof a === "object" && !Array.isArray(a) && same(Object.keys(a).sort(), k.slice().sort()) &&
+          k.every(function (x) { return q.r.indexOf(a[x]) >= 0; });
+      }
+      return Array.isArray(a) && same(a.slice().sort(), k.slice().sort());
+    },
+    // Multiple answers: +1/n per correct option, -1/m per wrong one (as in Moodle).
+    score: function (q, a) {
+      var c = q.c, t = q.t;
+      if (t === "single" || t === "true-false") return a === c ? 1 : 0;
+      if (t === "multiple") {
+        var s = 0;
+        a.forEach(function (x) { s += c.indexOf(x) >= 0 ? 1 / c.length : -1 / (q.k.length - c.length); });
+        return Math.round(Math.max(0, Math.min(1, s)) * 1e5) / 1e5;
+      }
+      var keys = t === "matching" ? q.k : a, right = 0;
+      keys.forEach(function (x, i) { if (t === "matching" ? a[x] === c[x] : c[i] === x) right++; });
+      return Math.round(right / keys.length * 1e5) / 1e5;
     }
   };
   window.KelisimProgress = api;

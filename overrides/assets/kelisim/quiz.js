@@ -27,8 +27,6 @@
     }
     items.forEach(function (n) { box.appendChild(n); });
   }
-  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
-  function isObject(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
 
   function Question(form, quiz) {
     var q = this;
@@ -43,6 +41,9 @@
     q.keys = q.rows.map(function (r) { return r.getAttribute("data-kl-key"); });
     q.list = form.querySelector(".kl-quiz__order");
     q.initial = q.keys.slice();
+    var rights = form.querySelector("select");  // matching: every select offers the same right-hand keys
+    q.judge = {t: q.type, k: q.keys, c: q.correct,
+      r: rights ? all(rights, "option").map(function (o) { return o.value; }).filter(Boolean) : []};
     if (form.hasAttribute("data-kl-shuffle")) {
       if (q.type === "single" || q.type === "multiple") shuffle(form.querySelector(".kl-quiz__choices"), ".kl-quiz__choice");
       all(form, "select").forEach(function (s) { shuffle(s, "option[value]:not([value=''])"); });
@@ -88,22 +89,7 @@
   };
 
   /* Does a stored answer still fit this question as it is now? */
-  Question.prototype.fits = function (a) {
-    var keys = this.keys, t = this.type;
-    function known(k) { return typeof k === "string" && keys.indexOf(k) >= 0; }
-    if (t === "single") return known(a);
-    if (t === "true-false") return typeof a === "boolean";
-    if (t === "multiple") {
-      return Array.isArray(a) && a.length > 0 && a.every(known) && a.every(function (k, i) { return a.indexOf(k) === i; });
-    }
-    if (t === "matching") {
-      var rights = all(this.form, "select")[0];
-      rights = rights ? all(rights, "option").map(function (o) { return o.value; }).filter(Boolean) : [];
-      return isObject(a) && same(Object.keys(a).sort(), keys.slice().sort()) &&
-        keys.every(function (k) { return rights.indexOf(a[k]) >= 0; });
-    }
-    return Array.isArray(a) && same(a.slice().sort(), keys.slice().sort());
-  };
+  Question.prototype.fits = function (a) { return P.fits(this.judge, a); };
 
   /* Put an answer into the form. */
   Question.prototype.show = function (a) {
@@ -118,19 +104,7 @@
     }
   };
 
-  /* Score from 0 to 1; multiple answers: +1/n per correct option, -1/m per wrong one (as in Moodle). */
-  Question.prototype.score = function (a) {
-    var c = this.correct, t = this.type;
-    if (t === "single" || t === "true-false") return a === c ? 1 : 0;
-    if (t === "multiple") {
-      var wrong = this.keys.length - c.length, s = 0;
-      a.forEach(function (k) { s += c.indexOf(k) >= 0 ? 1 / c.length : -1 / wrong; });
-      return Math.round(Math.max(0, Math.min(1, s)) * 1e5) / 1e5;
-    }
-    var keys = t === "matching" ? this.keys : a, right = 0;
-    keys.forEach(function (k, i) { if (t === "matching" ? a[k] === c[k] : c[i] === k) right++; });
-    return Math.round(right / keys.length * 1e5) / 1e5;
-  };
+  Question.prototype.score = function (a) { return P.score(this.judge, a); };
 
   /* ✓/✗ on what the learner chose (matching: each pair; ordering: each position). */
   Question.prototype.mark = function (a) {

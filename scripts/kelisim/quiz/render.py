@@ -104,8 +104,8 @@ def quiz(parent, bank: Bank, ctx) -> etree.Element:
     footer = _el(section, "div", class_="kl-quiz__footer")
     _el(footer, "p", class_="kl-quiz__summary", role="status")
     _el(footer, "button", t(lang, "quiz.reset"), type="button", class_="md-button kl-quiz__reset", hidden="hidden")
-    for script in ("progress.js", "quiz.js"):
-        _el(section, "script", "", src=asset(ctx, script), defer="defer")
+    # progress.js (the answers store) is on every page: overrides/main.html.
+    _el(section, "script", "", src=asset(ctx, "quiz.js"), defer="defer")
     return section
 
 
