@@ -143,8 +143,10 @@ def _build_test(node, banks) -> SeminarTest:
     used = [scenarios[ident] for ident in dict.fromkeys(q.scenario for q, _ in chosen if q.scenario)]
     outcomes = tuple(o for bank in banks for o in bank.outcomes)
     title = {lang: node["title"][lang] for lang in LANGUAGES}
+    # scope: answers given on the test are stored apart from the module quizzes' and the other test's.
     bank = replace(banks[0], id=node["id"], file=FILE, questions=tuple(q for q, _ in chosen),
-                   scenarios=tuple(used), module=None, title=title, own_outcomes=outcomes, page=None)
+                   scenarios=tuple(used), module=None, title=title, own_outcomes=outcomes, page=None,
+                   scope=node["id"])
     return SeminarTest(node["id"], title, bank)
 
 

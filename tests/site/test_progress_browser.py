@@ -1,12 +1,13 @@
 """The learner's progress on the built site, driven in Chromium: the indicators, the progress page in
 both languages, export / import (good and bad files), stale records, reset, printing; over http under
-a sub-path and from file://."""
+a sub-path and from file://; the seminar tests' answers kept apart from the modules'."""
 
 import json
 
 import pytest
 
 from conftest import ROOT, open_visit
+from kelisim import trainer, yamlio
 from kelisim.model import load_course
 from kelisim.quiz.bank import load_banks
 from kelisim.quiz.render import display_order
@@ -27,11 +28,18 @@ def singles(bank, n: int):
     return [q for q in bank.questions if q.type == "single"][:n]
 
 
-def answer(page, question, right: bool) -> None:
-    """Choose the correct option of a single-choice question (or a wrong one) and check it."""
+def answer(page, question, right: bool, ident: str | None = None) -> None:
+    """Choose the correct option of a single-choice question (or a wrong one) and check it; `ident` is
+    the id its form has on the page when it is not the bank's (a seminar test's: 'pre-test--<id>')."""
     key = question.correct if right else next(o.key for o in question.options if not o.correct)
-    page.check(f"#q-{question.id} input[value='{key}']")
-    page.click(f"#q-{question.id} button[type=submit]")
+    page.check(f"#q-{ident or question.id} input[value='{key}']")
+    page.click(f"#q-{ident or question.id} button[type=submit]")
+
+
+def answered(page, ident: str) -> bool:
+    """Does the question's form on this page show a stored answer (an option chosen or a result)?"""
+    return page.locator(f"#q-{ident} input:checked").count() > 0 or \
+        page.inner_text(f"#q-{ident} .kl-quiz__result").strip() != ""
 
 
 def badge(page, target: str) -> str:
@@ -212,3 +220,46 @@ def test_progress_from_a_usb_copy(browser, built_site, banks):
     assert figures(page)["m3"] == [1, len(m3.questions)]
     assert errors == []
     context.close()
+
+
+@pytest.mark.browser
+def test_seminar_tests_keep_their_answers_apart_from_the_modules_and_each_other(browser, server, banks):
+    visit = open_visit(browser, server)
+    page = visit.page
+    tests = {test["id"]: test["questions"] for test in yamlio.load_checked(ROOT, trainer.FILE, trainer.SCHEMA)[0]["tests"]}
+    questions = {q.id: (q, bank) for bank in banks.values() for q in bank.questions}
+    before, bank_before = next(questions[i] for i in tests["pre-test"] if questions[i][0].type == "single")
+    after, bank_after = next(questions[i] for i in tests["post-test"] if questions[i][0].type == "single")
+
+    # A post-test question answered in its module's quiz: the post-test page does not show it answered.
+    page.goto(server.base + html(bank_after.quiz_page))
+    page.wait_for_selector(".kl-quiz--ready")
+    answer(page, after, True)
+    page.goto(server.base + "trainer/post-test.html")
+    page.wait_for_selector(".kl-quiz--ready")
+    assert page.locator(f"#q-{after.id}").count() == 0 and not answered(page, f"post-test--{after.id}")
+
+    # A pre-test question answered on the pre-test: neither the post-test nor the module quiz shows it.
+    page.goto(server.base + "trainer/pre-test.html")
+    page.wait_for_selector(".kl-quiz--ready")
+    answer(page, before, True, f"pre-test--{before.id}")
+    assert answered(page, f"pre-test--{before.id}")
+    assert stored(page).keys() == {after.id, f"pre-test--{before.id}"}  # the module's answer is kept as it was
+    page.goto(server.base + "trainer/post-test.html")
+    page.wait_for_selector(".kl-quiz--ready")
+    assert page.locator(".kl-quiz__q input:checked").count() == 0
+    page.goto(server.base + html(bank_before.quiz_page))
+    page.wait_for_selector(".kl-quiz--ready")
+    assert not answered(page, before.id) and answered(page, after.id) == (bank_before is bank_after)
+
+    # The progress page: the pre-test counts its own answer only, the modules only theirs.
+    page.goto(server.base + "progress.html")
+    shown = figures(page)
+    assert shown[bank_after.id][0] == 1 and shown[""][0] == 1
+    assert shown[bank_before.id][0] == (1 if bank_before is bank_after else 0)
+    results = page.locator("[data-kl-test]").all_inner_texts()
+    assert results == ["Входной тест семинара: отвечено 1 из 20, результат 1 из 20 (5 %).",
+                       "Итоговый тест семинара: ещё не пройден."]
+    assert page.is_hidden(".kl-progress__older")  # a test answer is judged, not taken for a stale one
+    assert visit.errors == [] and visit.external == []
+    visit.context.close()

@@ -52,6 +52,10 @@ def test_seminar_test_is_a_working_quiz(visit, server, path, count):
     first.locator("input").first.check()
     first.locator("button[type=submit]").click()
     assert first.locator(".kl-quiz__feedback").inner_text().strip()
+    # Stored apart from the module quizzes' answers (and the other test's): '<test id>--<question id>'.
+    test = path.rsplit("/", 1)[1].removesuffix(".html")
+    assert all(ident.startswith(f"{test}--") for ident in page.evaluate("() => Object.keys(KelisimProgress.all())"))
+    assert page.evaluate("() => Object.keys(KelisimProgress.all()).length") == 1
 
 
 @pytest.mark.parametrize("prefix", ["", "kk/"])

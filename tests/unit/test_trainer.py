@@ -1,5 +1,7 @@
 """The trainer kit (course/trainer.yml + `/// day-guide`): validation with file:line:id, and the day guide."""
 
+import re
+
 import pytest
 
 from conftest import problems_with, render_markdown, write
@@ -191,12 +193,34 @@ def test_seminar_test_block_names_a_known_test(with_tests):
 def test_test_renders_as_a_quiz_and_as_a_numbered_scoring_key(with_tests, lang):
     quiz = render_markdown(with_tests, "/// seminar-test\n    id: pre-test\n///", lang, "trainer/pre-test.md")
     assert quiz.count('class="kl-quiz__q"') == 2 and 'data-kl-quiz="pre-test"' in quiz
+    # The test's answers are stored apart from the module quiz's: scoped ids, bank ids nowhere in the widget.
+    assert re.findall(r'data-kl-q="([^"]*)"', quiz) == ["pre-test--m1-single", "pre-test--m1-true-false"]
+    assert 'id="q-pre-test--m1-single"' in quiz and 'name="q-pre-test--m1-single"' in quiz
+    assert '"q-m1-single' not in quiz
     assert ("Входной тест" if lang == "ru" else "Бастапқы тест") in quiz
     key = render_markdown(with_tests, "/// seminar-test\n    id: post-test\n    key: true\n///", lang, "trainer/key.md")
     assert key.count('class="kl-key__q"') == 2 and 'class="kl-quiz__q"' not in key
     assert ("Ключ для проверки" if lang == "ru" else "Тексеру кілті") in key
     assert key.count('class="kl-test-key__num"') == 2
     assert key.index('id="key-m1-multiple"') < key.index('id="key-m1-ordering"')
+    assert "<code>m1-multiple</code>" in key and "post-test--" not in key  # trainers see the bank's ids
+
+
+def test_progress_data_judges_the_tests_answers_apart_from_the_modules(with_tests):
+    from kelisim.checks import run_checks
+    from kelisim.quiz import progress
+
+    data = run_checks(with_tests)
+    found = progress.data(data.course, data.banks, data.trainer.tests)
+    assert found["tests"] == [{"id": "pre-test", "q": ["pre-test--m1-single", "pre-test--m1-true-false"]},
+                              {"id": "post-test", "q": ["post-test--m1-multiple", "post-test--m1-ordering"]}]
+    modules = [ident for part in found["parts"] for ident in part["q"]]
+    assert modules and not any("--" in ident for ident in modules)  # module figures never count test answers
+    bank = {q.id: q for q in data.banks[0].questions}
+    for test in found["tests"]:
+        for ident in test["q"]:
+            assert found["q"][ident] == progress.question_data(bank[ident.split("--")[1]])
+    assert set(found["q"]) == set(modules) | {i for test in found["tests"] for i in test["q"]}
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])

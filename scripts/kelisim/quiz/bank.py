@@ -119,6 +119,8 @@ class Bank:
     own_outcomes: tuple[Outcome, ...] = ()
     page: str | None = None  # standalone banks only
     outcome_lines: dict = field(default_factory=dict, compare=False)
+    #: A seminar test's id (kelisim.trainer): its answers are stored apart from the module quizzes'.
+    scope: str | None = None
 
     @property
     def quiz_page(self) -> str:
@@ -136,6 +138,13 @@ class Bank:
 
     def scenario(self, scenario_id: str) -> Scenario:
         return next(s for s in self.scenarios if s.id == scenario_id)
+
+    def stored_id(self, question: Question) -> str:
+        """The id the quiz widget stores the learner's answer under (and its form's HTML id is made
+        of): the question's own id, or in a seminar test '<test id>--<question id>'. Bank and test
+        ids never hold '--' (schema: ^[a-z0-9]+(-[a-z0-9]+)*$), so a scoped id never equals a bank id
+        and the pre-test's never equals the post-test's; it is safe in HTML ids and CSS selectors."""
+        return f"{self.scope}--{question.id}" if self.scope else question.id
 
 
 # ---------- loading ----------------------------------------------------------------------

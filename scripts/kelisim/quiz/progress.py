@@ -4,7 +4,8 @@ Answers are kept in the browser by question id (overrides/assets/kelisim/progres
 per module without opening the quiz pages, progress-view.js needs the banks' structure: `data` gives
 it per part (a bank: module quiz or standalone quiz) its pages and question ids in display order, and
 per question its type, option keys (hashes of the option texts: a changed option gets a new key, so an
-old answer no longer fits), correct answer and outcomes, plus the seminar's pre- and post-test.
+old answer no longer fits), correct answer and outcomes, plus the seminar's pre- and post-test, whose
+answers are stored under ids of their own ('pre-test--<question id>': Bank.stored_id).
 `write_data` writes it into the built site as a script (file:// pages cannot fetch JSON); `render`
 draws the progress page (`/// progress` block) in the page's language, the script fills in the figures.
 """
@@ -67,8 +68,12 @@ def data(course, banks: list[Bank], tests: dict, page: bool = True) -> dict:
         "langs": {lang: "" if lang == course.default_language else f"{lang}/" for lang in course.languages},
         "parts": [{"id": bank.id, "page": _html(bank.attached_page), "quiz": _html(bank.quiz_page),
                    "q": _ordered(bank)} for bank in banks],
-        "q": {q.id: question_data(q) for bank in banks for q in bank.questions},
-        "tests": [{"id": test.id, "q": [q.id for q in test.bank.questions]} for test in tests.values()],
+        # A seminar test's answers are stored under its own ids (Bank.stored_id): judged here, never
+        # counted in the modules' figures, and a module answer never counts as a test answer.
+        "q": {bank.stored_id(q): question_data(q) for bank in [*banks, *(test.bank for test in tests.values())]
+              for q in bank.questions},
+        "tests": [{"id": test.id, "q": [test.bank.stored_id(q) for q in test.bank.questions]}
+                  for test in tests.values()],
         "strings": {lang: for_script(lang, INDICATOR_STRINGS, "progress.") for lang in course.languages},
     }
 

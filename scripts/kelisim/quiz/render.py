@@ -100,7 +100,7 @@ def quiz(parent, bank: Bank, ctx) -> etree.Element:
             _el(holder, "p", scenario.text[lang], class_="kl-quiz__scenario-text")
         for question in questions:
             number += 1
-            _question(holder, question, number, total, ctx)
+            _question(holder, question, bank.stored_id(question), number, total, ctx)
     footer = _el(section, "div", class_="kl-quiz__footer")
     _el(footer, "p", class_="kl-quiz__summary", role="status")
     _el(footer, "button", t(lang, "quiz.reset"), type="button", class_="md-button kl-quiz__reset", hidden="hidden")
@@ -109,9 +109,10 @@ def quiz(parent, bank: Bank, ctx) -> etree.Element:
     return section
 
 
-def _question(parent, q: Question, number: int, total: int, ctx) -> None:
+def _question(parent, q: Question, ident: str, number: int, total: int, ctx) -> None:
+    """One question's form; `ident` is the id its answer is stored under (Bank.stored_id)."""
     lang = ctx.lang
-    form = _el(parent, "form", class_="kl-quiz__q", id=f"q-{q.id}", data_kl_q=q.id, data_kl_type=q.type,
+    form = _el(parent, "form", class_="kl-quiz__q", id=f"q-{ident}", data_kl_q=ident, data_kl_type=q.type,
                data_kl_answer=json.dumps(q.correct), novalidate="novalidate")
     if q.shuffle:
         form.set("data-kl-shuffle", "true")
@@ -120,7 +121,7 @@ def _question(parent, q: Question, number: int, total: int, ctx) -> None:
     counter = _el(legend, "span", t(lang, "quiz.number", n=number, total=total), class_="kl-quiz__num")
     _tail(counter, " ")  # read as two phrases, not run together
     _el(legend, "span", q.text[lang], class_="kl-quiz__text")
-    name = f"q-{q.id}"
+    name = f"q-{ident}"
     if q.type in ("single", "multiple", "true-false"):
         box = _el(fieldset, "div", class_="kl-quiz__choices")
         if q.type == "true-false":
