@@ -119,12 +119,12 @@ def widget(root: Path) -> bool:
 
     rows = sizes(root)
     for name, raw, packed in rows:
-        print(f"{name:<12} {raw:>7} B raw {packed:>7} B gzipped")
+        print(f"{name:<16} {raw:>7} B raw {packed:>7} B gzipped")
     raw, packed = sum(r[1] for r in rows), sum(r[2] for r in rows)
-    print(f"{'total':<12} {raw:>7} B raw {packed:>7} B gzipped (budget {BUDGET} B gzipped: "
+    print(f"{'total':<16} {raw:>7} B raw {packed:>7} B gzipped (budget {BUDGET} B gzipped: "
           f"{'within' if packed <= BUDGET else 'OVER'})")
     (name, view_raw, view_packed), = sizes(root, (PROGRESS_VIEW,))
-    print(f"{name:<12} {view_raw:>7} B raw {view_packed:>7} B gzipped (progress page and indicators; budget "
+    print(f"{name:<16} {view_raw:>7} B raw {view_packed:>7} B gzipped (progress page and indicators; budget "
           f"{PROGRESS_BUDGET} B gzipped: {'within' if view_packed <= PROGRESS_BUDGET else 'OVER'})")
     return packed <= BUDGET and view_packed <= PROGRESS_BUDGET
 
