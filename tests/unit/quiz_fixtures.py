@@ -3,6 +3,8 @@
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 BANK = """\
@@ -94,3 +96,10 @@ def add_bank(root: Path, text: str = BANK, name: str = "m1.yml", pages: bool = T
         course = load_course(root)
         write_pages(root, check_banks(root, course)[0], course)
     return path
+
+
+@pytest.fixture
+def quiz_course(tiny_course):
+    """The tiny course with one valid quiz bank."""
+    add_bank(tiny_course)
+    return tiny_course

@@ -14,15 +14,9 @@ from kelisim.quiz import progress
 from kelisim.quiz.bank import load_banks
 from kelisim.quiz.render import display_order
 from conftest import render_markdown
-from quiz_fixtures import add_bank
+from quiz_fixtures import quiz_course  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("fresh_blocks")
-
-
-@pytest.fixture
-def quiz_course(tiny_course):
-    add_bank(tiny_course)
-    return tiny_course
 
 
 def course_and_bank(root):

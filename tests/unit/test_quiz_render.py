@@ -13,15 +13,9 @@ from kelisim.pages import split_front_matter
 from kelisim.quiz import moodle, pages, render, widget
 from kelisim.quiz.bank import MOODLE_PARTS, load_banks, text_key
 from conftest import ROOT, render_markdown
-from quiz_fixtures import BANK, add_bank
+from quiz_fixtures import BANK, add_bank, quiz_course  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("fresh_blocks")
-
-
-@pytest.fixture
-def quiz_course(tiny_course):
-    add_bank(tiny_course)
-    return tiny_course
 
 
 def bank_of(root):
