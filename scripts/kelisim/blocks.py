@@ -539,9 +539,10 @@ class DownloadsBlock(CourseBlock):
             what = t(lang, f"release.{download.artefact.kind}")
             if download.module:
                 what += f": {t(lang, 'module', n=download.module.number)}. {download.module.title[lang]}"
+            # The size cell stays out of the search index, which `dist` does not rewrite when it fills sizes in.
             rows.append(f'<tr><td>{escape(what)}</td><td>{escape(t(lang, f"release.in.{download.lang}"))}</td>'
                         f'<td><a href="{link}" download="{download.name}">{escape(download.name)}</a></td>'
-                        f'<td><span data-kl-size="{download.path}">{escape(t(lang, "release.size.later"))}</span></td></tr>')
+                        f'<td data-search-exclude><span data-kl-size="{download.path}">{escape(t(lang, "release.size.later"))}</span></td></tr>')
         wrapper = self.holder(parent, "div", "kl-downloads")
         # Raw HTML: the files exist only in the release (site/downloads/), so MkDocs must not check these links.
         child(wrapper, "div", self.md.htmlStash.store(

@@ -36,6 +36,17 @@ def test_search_index_per_language(built_site):
     assert (built_site / "kk/search/search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
 
 
+def test_download_sizes_stay_out_of_search(built_site):
+    """`dist` fills the sizes into the download pages but not into the search indexes."""
+    from kelisim.i18n import t
+
+    for lang, index in (("ru", "search/search_index.json"), ("kk", "kk/search/search_index.json")):
+        text = (built_site / index).read_text(encoding="utf-8")
+        placeholder = t(lang, "release.size.later")
+        prose = (ROOT / "docs" / lang / "release/index.md").read_text(encoding="utf-8")  # the page explains it
+        assert "release/index.html" in text and text.count(placeholder) == prose.count(placeholder), lang
+
+
 def test_404_pages_in_both_languages(built_site):
     ru = (built_site / "404.html").read_text(encoding="utf-8")
     kk = (built_site / "kk/404.html").read_text(encoding="utf-8")
