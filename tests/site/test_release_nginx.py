@@ -190,3 +190,26 @@ def test_a_quiz_answered_through_nginx_survives_a_reload(browser, nginx):
         assert visit.external == [] and visit.errors == []
     finally:
         visit.context.close()
+
+
+def test_the_apache_and_iis_configs_name_real_files(installed):
+    """No Apache or IIS here to run (Apache was tried by hand): their configs are read against the release."""
+    import xml.etree.ElementTree as etree
+
+    site, deploy = installed / "site", installed / "deploy"
+    fingerprinted = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)(\.map)?$")
+    files = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+
+    iis = etree.parse(deploy / "iis" / "web.config").getroot()
+    errors = [e.get("path") for e in iis.iter("error") if e.get("statusCode") == "404"]
+    assert errors == [f"/{SUB_PATH}/404.html", f"/{SUB_PATH}/kk/404.html"]
+    for location in iis.iter("location"):
+        folder = location.get("path")
+        assert [f for f in files if f.startswith(folder + "/")], folder
+        if location.find(".//clientCache[@cacheControlMode='UseMaxAge']") is not None:  # cached for a year
+            assert all(fingerprinted.search(f) for f in files if f.startswith(folder + "/")), folder
+
+    apache = (deploy / "apache" / "kelisim.conf").read_text(encoding="utf-8")
+    assert re.findall(r"ErrorDocument 404 (\S+)", apache) == errors
+    long_cached, = re.findall(r'<FilesMatch "([^"]+)">\s*Header always set Cache-Control "[^"]*immutable', apache)
+    assert sorted(f for f in files if re.search(long_cached, f)) == sorted(f for f in files if fingerprinted.search(f))
