@@ -43,5 +43,7 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 def test_makefile_targets_are_thin_wrappers_around_the_package():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    for target in ("serve", "build", "check", "bench", "moodle"):
-        assert re.search(rf"^{target}: \$\(READY\)\n\t\$\(BIN\)/python -m kelisim {target}", makefile, re.M), target
+    for target in ("serve", "build", "check", "bench", "moodle", "handbook", "scorm", "quizzes"):
+        assert re.search(rf"^{target}: \$\(READY\)[^\n]*\n\t\$\(BIN\)/python -m kelisim {target}", makefile, re.M), target
+    # The release runs its producers first, then packs.
+    assert re.search(r"^dist: handbook moodle scorm\n\t\$\(BIN\)/python -m kelisim dist\n", makefile, re.M)
