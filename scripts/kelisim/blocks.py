@@ -523,7 +523,7 @@ class ProgressBlock(CourseBlock):
 
 
 class DownloadsBlock(CourseBlock):
-    """`/// downloads`: the release's files (handbooks, deck PDFs, Moodle XML) with links and sizes."""
+    """`/// downloads`: the release's files (handbooks, deck PDFs, Moodle XML, SCORM packages) with links and sizes."""
 
     NAME = "downloads"
 

@@ -8,7 +8,7 @@ Inside the zip, one top folder (unpacking never spills files over the admin's fo
       SHA256SUMS       every other file, in `sha256sum -c` format
       deploy/          server configurations ready to copy: nginx/, apache/, iis/ (from deploy/)
       site/            the site: what the server serves as /kurs/
-        downloads/     handbooks, deck PDFs, Moodle XML: the download page links them here
+        downloads/     handbooks, deck PDFs, Moodle XML, SCORM packages: the download page links them here
 
 The downloadable files sit inside site/ so that the installed course's download page links them
 with relative links (under any sub-path and from file://), and outside-the-site readers find them
@@ -43,7 +43,8 @@ PAGE_LANG = re.compile(r'<html lang="([^"]+)"')
 class Artefact:
     """A kind of downloadable file: where its producer writes it under dist/ and which make target that is.
 
-    `pattern` takes {course}, {version}, {lang} and, for per-module files, {slug} (every module with a deck).
+    `pattern` takes {course}, {version}, {lang} and, for per-module files, {slug} (decks: every module
+    with a deck; other kinds: every module).
     """
 
     kind: str  # i18n key release.<kind>: what the download page calls it
