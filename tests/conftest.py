@@ -127,6 +127,14 @@ def problems_with(root: Path, rule: str) -> list:
     return matching
 
 
+def problem_at(root: Path, rule: str, file: str, line: int):
+    """The first problem of `rule`: it names `file` and `line`, and says how to fix it."""
+    problem = problems_with(root, rule)[0]
+    assert problem.file == file and problem.line == line, str(problem)
+    assert f"{file}:{line}:" in str(problem) and "Fix:" in str(problem)
+    return problem
+
+
 @pytest.fixture
 def fresh_blocks():
     """After the test, the course blocks forget the course data they loaded from its tiny course."""

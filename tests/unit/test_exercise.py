@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import problems, problems_with, render_markdown, write
+from conftest import problem_at, problems, problems_with, render_markdown, write
 
 pytestmark = pytest.mark.usefixtures("fresh_blocks")
 
@@ -69,9 +69,7 @@ def test_a_valid_exercise_passes_the_checks(course):
 def test_bad_exercise_data_names_file_line_and_rule(course, old, new, rule, line):
     assert old in GOOD
     write(course, "course/exercises/drill.yml", GOOD.replace(old, new, 1))
-    problem = problems_with(course, rule)[0]
-    assert problem.file == "course/exercises/drill.yml" and problem.line == line, str(problem)
-    assert f"course/exercises/drill.yml:{line}:" in str(problem) and "Fix:" in str(problem)
+    problem_at(course, rule, "course/exercises/drill.yml", line)
 
 
 def test_unknown_case_is_reported_for_the_language_that_lacks_it(course):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import problems_with, render_markdown, write
+from conftest import problem_at, problems_with, render_markdown, write
 
 pytestmark = pytest.mark.usefixtures("fresh_blocks")
 
@@ -60,9 +60,7 @@ def test_a_valid_trainer_file_passes_the_checks(course):
 def test_bad_trainer_data_names_file_line_and_rule(course, old, new, rule, line):
     assert old in GOOD
     write(course, "course/trainer.yml", GOOD.replace(old, new, 1))
-    problem = problems_with(course, rule)[0]
-    assert problem.file == "course/trainer.yml" and problem.line == line, str(problem)
-    assert f"course/trainer.yml:{line}:" in str(problem) and "Fix:" in str(problem)
+    problem_at(course, rule, "course/trainer.yml", line)
 
 
 def test_a_slot_described_twice_is_reported(course):
@@ -160,8 +158,7 @@ def test_tests_draw_questions_from_the_banks_in_listed_order(with_tests):
 ])
 def test_bad_test_lists_name_file_line_and_rule(with_tests, old, new, rule, line):
     write(with_tests, "course/trainer.yml", GOOD + TESTS.replace(old, new, 1))
-    problem = problems_with(with_tests, rule)[0]
-    assert problem.file == "course/trainer.yml" and problem.line == line, str(problem)
+    problem_at(with_tests, rule, "course/trainer.yml", line)
 
 
 def test_a_test_must_ask_every_module(with_tests):
